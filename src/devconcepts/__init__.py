@@ -1,0 +1,1 @@
+"""MkDocs plugins and Markdown extensions of the bilingual developer-concepts study site."""
