@@ -1,5 +1,20 @@
 """The bilingual term list: one source for the glossary pages, the tooltips
-and the Korean/English search aliases."""
+and the Korean/English search aliases.
+
+Schema of one entry in `data/terms.yml` (keys beyond `id` and `names` are
+optional for the loader, but the glossary needs `definitions` and `page`)::
+
+    - id: etcd                      # glossary anchor and [[term:etcd]] reference
+      names: {ko: etcd, en: etcd}   # headword per locale
+      aliases: {ko: [엣시디], en: []}  # other spellings readers type or pages use
+      definitions: {ko: …, en: …}   # one line per locale (plain text, no '<')
+      page: kubernetes-cluster.md#마스터-노드-주요-구성-요소
+      # or, when the sections' anchors differ per language:
+      # page: {ko: x.md#한국어-제목, en: x.md#english-heading}
+      exclude: {ko: [로그인]}       # longer words that start with a spelling
+                                    # but are not the term (never linked)
+      case_sensitive: false         # true: Latin spellings match only as written
+"""
 
 from __future__ import annotations
 
@@ -27,7 +42,15 @@ class Term:
     definitions: dict[str, str] = field(default_factory=dict)
     """One-line definition per locale."""
     page: str = ""
-    """Docs-relative page and anchor that explains the term, e.g. `kubernetes-cluster.md#...`."""
+    """Docs-relative page and anchor that explains the term, e.g. `kubernetes-cluster.md#...`
+    (the default language's; see `page_for` for the others)."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """`page` per locale, for pages whose heading anchors differ between languages."""
+    exclude: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per locale, longer words that begin with a spelling but mean something else
+    (`로그인` is not `로그`); text starting with one of them is never linked."""
+    case_sensitive: bool = False
+    """Match Latin spellings only as written (for names that are also common words)."""
 
     def spellings(self, locale: str | None = None) -> tuple[str, ...]:
         """Every name and alias, in one locale or (None) in all of them."""
@@ -37,6 +60,47 @@ class Term:
             out.append(self.names[loc])
             out.extend(self.aliases.get(loc, ()))
         return tuple(dict.fromkeys(out))
+
+    def page_for(self, locale: str) -> str:
+        """The explaining page#anchor as seen from a page in `locale`."""
+        return self.pages.get(locale, self.page)
+
+    def exclusions(self) -> tuple[str, ...]:
+        """Every excluded word, all locales together."""
+        return tuple(dict.fromkeys(word for loc in sorted(self.exclude) for word in self.exclude[loc]))
+
+
+def _per_locale_list(value, where: str, key: str) -> dict[str, tuple[str, ...]]:
+    out = {}
+    if value is None:
+        return out
+    if not isinstance(value, dict):
+        raise TermListError(f"{where}: {key} must map locales to lists")
+    for loc, values in value.items():
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            raise TermListError(f"{where}: {key}.{loc} must be a list of text")
+        out[loc] = tuple(values)
+    return out
+
+
+def _pages(value, where: str) -> tuple[str, dict[str, str]]:
+    """(default-language page, per-locale pages) from a string or a mapping."""
+    if value in (None, ""):
+        return "", {}
+    if isinstance(value, str):
+        values = {"": value}
+    elif isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values()):
+        values = dict(value)
+    else:
+        raise TermListError(f"{where}: 'page' must be `file.md#anchor` or a mapping of locales to it")
+    for loc, target in values.items():
+        path, _, anchor = target.partition("#")
+        if not path.endswith(".md") or not anchor:
+            raise TermListError(f"{where}: page{'.' + loc if loc else ''} '{target}' must be `file.md#anchor`")
+    if "" in values:
+        return values[""], {}
+    default = values.get("ko") or next(iter(values.values()))
+    return default, values
 
 
 @lru_cache(maxsize=None)
@@ -64,11 +128,16 @@ def load_terms(path: Path = TERMS_FILE) -> tuple[Term, ...]:
             for loc, value in (entry.get(key) or {}).items():
                 if not isinstance(value, str) or not value.strip():
                     raise TermListError(f"{where}: {key}.{loc} must be non-empty text (quote YAML words like yes/no)")
-        aliases = {}
-        for loc, values in (entry.get("aliases") or {}).items():
-            if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
-                raise TermListError(f"{where}: aliases.{loc} must be a list of text")
-            aliases[loc] = tuple(values)
-        terms.append(Term(id=entry["id"], names=dict(names), aliases=aliases,
-                          definitions=dict(entry.get("definitions") or {}), page=entry.get("page", "")))
+        for loc, value in (entry.get("definitions") or {}).items():
+            # Material's tooltip puts the text into innerHTML.
+            if "<" in value:
+                raise TermListError(f"{where}: definitions.{loc} must be plain text (no '<')")
+        if not isinstance(entry.get("case_sensitive", False), bool):
+            raise TermListError(f"{where}: case_sensitive must be true or false")
+        page, pages = _pages(entry.get("page"), where)
+        terms.append(Term(id=entry["id"], names=dict(names),
+                          aliases=_per_locale_list(entry.get("aliases"), where, "aliases"),
+                          definitions=dict(entry.get("definitions") or {}), page=page, pages=pages,
+                          exclude=_per_locale_list(entry.get("exclude"), where, "exclude"),
+                          case_sensitive=entry.get("case_sensitive", False)))
     return tuple(terms)

@@ -1,12 +1,142 @@
-"""Placeholder: the comparison-table plugin is being written."""
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+"""MkDocs plugin `devconcepts-compare`: the site-level guard for comparison tables.
 
+Rendering is the `devconcepts.compare` Markdown extension's job. This plugin
+adds what only MkDocs knows about:
 
-class CompareConfig(Config):
-    enabled = c.Type(bool, default=True)
+- errors name the docs-relative file and its real line (front matter
+  included) and stop the build, strict or not;
+- the extension gets each page's locale, so the table's own words match the
+  page's language;
+- each page's comparisons are compared with its translation's (x.md against
+  x.en.md); a drift is a warning, fatal under `--strict`;
+- block syntax that reaches a page's HTML stops the build.
+
+mkdocs-static-i18n builds each extra language by calling `build()` again on
+the same config, nested in the default language's `on_post_build`. This one
+plugin instance therefore sees every language: it records each page and
+compares as soon as both sides are known, whichever language comes first.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
+
+from devconcepts.compare.config import CompareConfig
+from devconcepts.compare.drift import Side, differences
+from devconcepts.compare.leftovers import leftover_block_lines
+from devconcepts.compare.parse import ComparisonError, parse
+from devconcepts.labels import DEFAULT_LOCALE, LABELS
+
+log = get_plugin_logger(__name__)
+
+EXTENSION = "devconcepts.compare"
+"""The Markdown extension's entry-point name, as listed in mkdocs.yml."""
 
 
 class ComparePlugin(BasePlugin[CompareConfig]):
-    pass
+    def __init__(self) -> None:
+        # {language-neutral source path: {locale: Side}}; see on_page_markdown.
+        self._sides: dict[str, dict[str, Side]] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        # static-i18n runs on_config once per language on the same config:
+        # add the extension only once, as Blocks refuses a second `compare`.
+        if EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(EXTENSION)
+        if _is_default_language_build(config):
+            # A new site build (e.g. a `mkdocs serve` rebuild): forget the
+            # previous one. The nested language builds must keep what the
+            # default language recorded.
+            self._sides.clear()
+        return config
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        path = page.file.src_uri
+        locale = _page_locale(page, config)
+        if locale not in LABELS:
+            raise PluginError(
+                f"{path}: no comparison-table labels for locale '{locale}'; add them to devconcepts/labels.py"
+            )
+        try:
+            comparisons = parse(markdown, first_line=_front_matter_lines(page.file.content_string) + 1)
+        except ComparisonError as error:
+            raise PluginError(f"{path}, {error}") from error
+
+        # Read by the extension when MkDocs creates this page's Markdown
+        # instance, right after this event.
+        config.mdx_configs[EXTENSION] = {**config.mdx_configs.get(EXTENSION, {}), "locale": locale}
+
+        if self.config.check_translations:
+            self._check_translation(page, locale, Side(path, tuple(comparisons)))
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not (self.config.enabled and self.config.check_leftovers):
+            return None
+        leftovers = leftover_block_lines(html)
+        if leftovers:
+            where = _source_line(page.file.content_string, leftovers[0])
+            raise PluginError(
+                f"{page.file.src_uri}{where}: block syntax '{leftovers[0]}' was not turned into HTML; "
+                "check the block's name and that its extension is enabled, its '| title' and its options"
+            )
+        return html
+
+    def _check_translation(self, page: Page, locale: str, side: Side) -> None:
+        # static-i18n gives x.md and x.en.md the same language-neutral path.
+        key = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        sides = self._sides.setdefault(key, {})
+        sides[locale] = side
+        for other_locale, other in sides.items():
+            # A language without its own file falls back to the default
+            # language's file: same path, nothing to compare.
+            if other_locale == locale or other.path == side.path:
+                continue
+            # Name the default language's file (the one without a locale
+            # suffix, whose path is the key) first.
+            first, second = sorted((side, other), key=lambda one: (one.path != key, one.path))
+            found = differences(first, second)
+            if found:
+                log.warning(
+                    f"comparison tables of {first.path} and {second.path} differ: "
+                    + "; ".join(found)
+                    + ". Keep both languages' tables the same shape"
+                )
+
+
+def _page_locale(page: Page, config: MkDocsConfig) -> str:
+    # static-i18n sets `locale` on every file it builds; without it the whole
+    # site is in the theme's language.
+    return getattr(page.file, "locale", None) or config.theme.get("language") or DEFAULT_LOCALE
+
+
+def _front_matter_lines(source: str) -> int:
+    """How many lines MkDocs cut from the top of the file (front matter and the
+    blank lines after it) before handing the Markdown to plugins."""
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    body, _ = meta.get_data(source)
+    return max(0, source.count("\n") - body.count("\n"))
+
+
+def _source_line(source: str, text: str) -> str:
+    """`, line N` for the first source line reading `text`, or nothing."""
+    for number, line in enumerate(source.splitlines(), start=1):
+        if line.strip() == text:
+            return f", line {number}"
+    return ""
+
+
+def _is_default_language_build(config: MkDocsConfig) -> bool:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return True
+    return getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None))

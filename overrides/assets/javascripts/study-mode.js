@@ -1,0 +1,83 @@
+/* Study mode: hide the statements of comparison tables for recall practice.
+
+   The toolbar (devconcepts/glossary/study.py) is rendered hidden, for readers
+   without scripts; this script shows it. While its button is pressed, every
+   body cell (td) of every `figure.compare` is concealed — the subjects and
+   aspects (th) stay — and gets a "show" button that reveals that one cell.
+   The choice is remembered in localStorage. Concealed cells print blank. */
+(function () {
+  "use strict";
+
+  var KEY = "devconcepts:study-mode";
+
+  function remembered() {
+    try { return window.localStorage.getItem(KEY) === "on"; } catch (error) { return false; }
+  }
+
+  function remember(on) {
+    try { window.localStorage.setItem(KEY, on ? "on" : "off"); } catch (error) { /* private mode */ }
+  }
+
+  // "aspect — subject", so a screen reader says which cell a button shows.
+  function describe(cell) {
+    var row = cell.parentElement;
+    var aspect = row.querySelector("th[scope=row]");
+    var subject = cell.getAttribute("data-label");
+    return [aspect && aspect.textContent.trim(), subject].filter(Boolean).join(" — ");
+  }
+
+  function conceal(cell, label) {
+    if (cell.classList.contains("is-concealed")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "study-cell__reveal";
+    button.textContent = label;
+    var context = describe(cell);
+    if (context) button.setAttribute("aria-label", label + ": " + context);
+    button.addEventListener("click", function () { reveal(cell, true); });
+    cell.appendChild(button);
+    cell.classList.add("is-concealed");
+  }
+
+  function reveal(cell, moveFocus) {
+    var button = cell.querySelector(":scope > .study-cell__reveal");
+    if (button) button.remove();
+    cell.classList.remove("is-concealed");
+    if (moveFocus) {
+      // Keep keyboard users where they were instead of dropping focus to the page.
+      cell.setAttribute("tabindex", "-1");
+      cell.focus();
+    }
+  }
+
+  function apply(toolbar, on) {
+    var label = toolbar.getAttribute("data-reveal-label") || "?";
+    toolbar.querySelector(".study-toggle").setAttribute("aria-pressed", on ? "true" : "false");
+    document.documentElement.classList.toggle("study-mode", on);
+    document.querySelectorAll("figure.compare td").forEach(function (cell) {
+      if (on) conceal(cell, label); else reveal(cell, false);
+    });
+  }
+
+  function init() {
+    var toolbar = document.querySelector(".study-toolbar");
+    if (!toolbar || toolbar.getAttribute("data-ready")) return;
+    toolbar.setAttribute("data-ready", "true");
+    toolbar.hidden = false;
+    toolbar.querySelector(".study-toggle").addEventListener("click", function (event) {
+      var on = event.currentTarget.getAttribute("aria-pressed") !== "true";
+      remember(on);
+      apply(toolbar, on);
+    });
+    apply(toolbar, remembered());
+  }
+
+  // Material's document$ also fires after instant navigation, if it is turned on.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,139 @@
+/*
+ * Search worker of the study site: Material's own search worker, with a query
+ * normaliser in front of it.
+ *
+ * Material matches each query word as the prefix of an indexed word, so a
+ * Korean noun finds its particle forms (컨테이너 → 컨테이너를) but a query
+ * that carries a particle (컨테이너를, 스케줄러가) finds only that exact form,
+ * and a compound typed without spaces (검색증강생성) finds nothing. Before a
+ * query reaches Material's worker, each Korean word in it is rewritten:
+ *
+ *   1. a known noun stays as typed;
+ *   2. noun + particle becomes the noun (스케줄러가 → 스케줄러, rag란 → rag);
+ *   3. a run of known nouns is split (검색증강생성 → 검색 증강 생성);
+ *   4. otherwise a trailing particle is dropped when two or more syllables
+ *      remain (prefix matching still finds the full word);
+ *   5. anything else stays as typed.
+ *
+ * The particles and the known nouns (stems) come with the index, in
+ * config.normalizer, written at build time by the devconcepts-search plugin.
+ *
+ * The page starts this file instead of Material's worker and names Material's
+ * worker file in the `worker` URL parameter; this file loads it and passes
+ * every message on, with the query rewritten. Loaded in a page (not a
+ * worker), it only defines `DevconceptsSearch.createNormalizer`, for tests.
+ */
+(function (scope) {
+  "use strict"
+
+  var HANGUL = /[\uac00-\ud7a3]/
+  var LATIN_OR_DIGIT_END = /[0-9a-z]$/
+  var WORD = /[\p{L}\p{N}_]+/gu
+  var MIN_STEM = 2
+
+  /* Material's worker message types (SearchMessageType) */
+  var SETUP = 0
+  var QUERY = 2
+
+  function hangulLength(text) {
+    var n = 0
+    for (var i = 0; i < text.length; i++)
+      if (HANGUL.test(text[i])) n++
+    return n
+  }
+
+  function createNormalizer(lexicon) {
+    var stems = new Set(lexicon.stems || [])
+    var particles = (lexicon.particles || []).slice()
+      .sort(function (a, b) { return b.length - a.length })
+    var longest = 0
+    stems.forEach(function (stem) { longest = Math.max(longest, stem.length) })
+
+    /* Readings of `word` without one trailing particle, longest particle first */
+    function bases(word) {
+      var out = []
+      for (var i = 0; i < particles.length; i++) {
+        var p = particles[i]
+        if (word.length > p.length && word.endsWith(p))
+          out.push(word.slice(0, -p.length))
+      }
+      return out
+    }
+
+    /* Fewest known stems that make up `word` exactly, or null */
+    function split(word) {
+      var best = [[]]
+      for (var end = 1; end <= word.length; end++) {
+        best[end] = null
+        for (var len = MIN_STEM; len <= Math.min(longest, end); len++) {
+          var prev = best[end - len]
+          var piece = word.slice(end - len, end)
+          if (prev && stems.has(piece) && (!best[end] || prev.length + 1 < best[end].length))
+            best[end] = prev.concat([piece])
+        }
+      }
+      return best[word.length]
+    }
+
+    function normalizeWord(word) {
+      var lower = word.toLowerCase()
+      if (!HANGUL.test(lower) || stems.has(lower))
+        return word
+      var readings = bases(lower)
+      for (var i = 0; i < readings.length; i++)
+        if (stems.has(readings[i]) || LATIN_OR_DIGIT_END.test(readings[i]))
+          return readings[i]
+      var candidates = [lower].concat(readings)
+      for (var j = 0; j < candidates.length; j++) {
+        var parts = split(candidates[j])
+        if (parts && parts.length > 1)
+          return parts.join(" ")
+      }
+      for (var k = 0; k < readings.length; k++)
+        if (hangulLength(readings[k]) >= MIN_STEM)
+          return readings[k]
+      return word
+    }
+
+    return function normalize(query) {
+      return query.replace(WORD, normalizeWord)
+    }
+  }
+
+  scope.DevconceptsSearch = { createNormalizer: createNormalizer }
+
+  if (typeof WorkerGlobalScope === "undefined" || !(scope instanceof WorkerGlobalScope))
+    return
+
+  /* Load Material's worker from this folder, keeping its message listener */
+  var material = new URL(scope.location.href).searchParams.get("worker") || ""
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material))
+    throw new Error("devconcepts-search: expected ?worker=search.<hash>.min.js, got " + material)
+  var listeners = []
+  var addEventListener = scope.addEventListener
+  scope.addEventListener = function (type, listener, options) {
+    if (type === "message")
+      listeners.push(listener)
+    else
+      addEventListener.call(scope, type, listener, options)
+  }
+  try {
+    importScripts(material)
+  } finally {
+    scope.addEventListener = addEventListener
+  }
+
+  var normalize = null
+  addEventListener.call(scope, "message", function (ev) {
+    var message = ev.data
+    if (message && message.type === SETUP) {
+      var lexicon = message.data && message.data.config && message.data.config.normalizer
+      normalize = lexicon ? createNormalizer(lexicon) : null
+    } else if (message && message.type === QUERY && normalize) {
+      message = { type: QUERY, data: normalize(message.data) }
+    }
+    var event = new MessageEvent("message", { data: message })
+    for (var i = 0; i < listeners.length; i++)
+      listeners[i].call(scope, event)
+  })
+})(self)

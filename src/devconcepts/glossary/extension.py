@@ -1,0 +1,91 @@
+"""`devconcepts.glossary`: glossary page, term references and first-use tooltips.
+
+    markdown_extensions:
+      - devconcepts.glossary:
+          locale: ko               # language of the page being converted
+          glossary_page: glossary.md
+
+In MkDocs the `devconcepts-glossary` plugin sets `locale` for each language
+build, `glossary_page` relative to each page, and `sections`; elsewhere set
+them yourself (`glossary_page` may be any URL).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+from pymdownx.blocks import BlocksExtension
+
+from devconcepts.glossary.autolink import TermAutolinkTreeprocessor
+from devconcepts.glossary.matching import TermMatcher
+from devconcepts.glossary.page import GlossaryBlock
+from devconcepts.glossary.references import TermReferenceProcessor
+from devconcepts.terms import TERMS_FILE, TermListError, load_terms
+
+
+class GlossaryExtension(BlocksExtension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "locale": ["ko", "Language of the page: picks names and definitions from the term list."],
+            "glossary_page": ["glossary.md", "Link target of the glossary page; `#<term id>` is appended."],
+            "terms_file": ["", "The term list (YAML); empty for the one in the devconcepts package."],
+            "autolink": [True, "Mark the first use of each term; false leaves only [[term:id]] links."],
+            "sections": [{}, "Link text per `page#anchor` target, for the glossary's 'read more' links."],
+        }
+        super().__init__(**kwargs)
+        path = Path(self.getConfig("terms_file")) if self.getConfig("terms_file") else TERMS_FILE
+        self.terms = load_terms(path)
+        self.terms_by_id = {term.id: term for term in self.terms}
+        locale = self.getConfig("locale")
+        missing = [term.id for term in self.terms if locale not in term.names or locale not in term.definitions]
+        if missing:
+            raise TermListError(f"{path}: no '{locale}' name or definition for: {', '.join(missing)}")
+        self.matcher = _matcher(path)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        self.reset_state(md)
+        md.preprocessors.register(_SourceLines(md, self), "devconcepts_glossary_lines", 35)
+        # Below `backtick` (190), so `[[term:x]]` in a code span stays code;
+        # above `reference` (170), so `[term:x]` is not read as a reference link.
+        md.inlinePatterns.register(TermReferenceProcessor(md, self), "devconcepts_term_reference", 175)
+        # After inline parsing (20), before `abbr` (7), `toc` (5) and MkDocs'
+        # link rewriting (0), which turns `glossary.md#id` into the page URL.
+        md.treeprocessors.register(TermAutolinkTreeprocessor(md, self), "devconcepts_term_autolink", 15)
+        super().extendMarkdown(md)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
+        block_mgr.register(GlossaryBlock, {"extension": self})
+
+    @staticmethod
+    def reset_state(md: Markdown) -> None:
+        md.devconcepts_glossary = {"is_glossary_page": False}
+
+
+class _SourceLines(Preprocessor):
+    """Keeps the source lines (for error line numbers) and resets per-document state."""
+
+    def __init__(self, md: Markdown, extension: GlossaryExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.devconcepts_source_lines = list(lines)
+        self.extension.reset_state(self.md)
+        return lines
+
+
+_MATCHERS: dict[Path, TermMatcher] = {}
+
+
+def _matcher(path: Path) -> TermMatcher:
+    # One compiled pattern per term list, not one per page.
+    if path not in _MATCHERS:
+        _MATCHERS[path] = TermMatcher(load_terms(path))
+    return _MATCHERS[path]
+
+
+def makeExtension(**kwargs) -> GlossaryExtension:
+    return GlossaryExtension(**kwargs)

@@ -1,0 +1,101 @@
+"""The glossary page: `/// glossary` expands to one entry per term.
+
+Order, per language, by the headword in that language:
+
+* Korean: by Unicode code point of the case-folded headword. Precomposed
+  Hangul syllables are encoded in 가나다 order (ㄲ after ㄱ, and so on), and
+  Latin letters come before Hangul, so headwords spelled in Latin (`etcd`,
+  `YAML`, `API 서버`) form an A–Z run at the top, as in the index of a
+  Korean technical book.
+* English: alphabetical, case-insensitive (`etcd` between `Docker Compose`
+  and `Fine-tuning`).
+
+Each entry is a level-2 heading whose id is the term id (the anchor that
+tooltips and `[[term:id]]` link to), so entries show in the table of contents
+and search; both languages get the same outline. The entry gives the
+definition, the other spellings, and a link to the section that explains it.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Iterable
+
+from markdown.util import AtomicString
+from pymdownx.blocks.block import Block
+
+from devconcepts.labels import label
+from devconcepts.glossary.links import definition
+from devconcepts.terms import Term
+
+
+def sort_key(term: Term, locale: str) -> tuple[str, str]:
+    return term.names[locale].casefold(), term.id
+
+
+def sorted_terms(terms: Iterable[Term], locale: str) -> list[Term]:
+    return sorted(terms, key=lambda term: sort_key(term, locale))
+
+
+def other_spellings(term: Term, locale: str) -> list[str]:
+    """Aliases worth showing: this locale's, minus the headwords, case-insensitively unique."""
+    seen = {name.casefold() for name in term.names.values()}
+    out = []
+    for alias in term.aliases.get(locale, ()):
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            out.append(alias)
+    return out
+
+
+class GlossaryBlock(Block):
+    """
+    The glossary of every term.
+
+    Arguments: none.
+    Options: none.
+    Content: none (anything written inside is kept above the entries).
+    """
+
+    NAME = "glossary"
+    ARGUMENT = None
+    OPTIONS = {}
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        # The page with the glossary is not marked up with tooltips to itself.
+        self.md.devconcepts_glossary["is_glossary_page"] = True
+        return etree.SubElement(parent, "div", {"class": "glossary"})
+
+    def on_end(self, block: etree.Element) -> None:
+        extension = self.config["extension"]
+        locale = extension.getConfig("locale")
+        sections = extension.getConfig("sections") or {}
+        for term in sorted_terms(extension.terms, locale):
+            render_entry(block, term, locale, sections)
+
+
+def render_entry(parent: etree.Element, term: Term, locale: str, sections: dict[str, str]) -> None:
+    heading = etree.SubElement(parent, "h2", {"id": term.id, "class": "glossary__term"})
+    headword = etree.SubElement(heading, "dfn")
+    headword.text = AtomicString(term.names[locale])
+    for other, name in sorted(term.names.items()):
+        if other != locale and name.casefold() != term.names[locale].casefold():
+            extra = etree.SubElement(heading, "span", {"class": "glossary__other", "lang": other})
+            extra.text = AtomicString(name)
+            headword.tail = " "
+
+    text = etree.SubElement(parent, "p", {"class": "glossary__definition"})
+    text.text = AtomicString(definition(term, locale))
+
+    meta = etree.SubElement(parent, "p", {"class": "glossary__meta"})
+    spellings = other_spellings(term, locale)
+    if spellings:
+        aliases = etree.SubElement(meta, "span", {"class": "glossary__aliases"})
+        aliases.text = AtomicString(f"{label('glossary.aliases', locale)}: {', '.join(spellings)}")
+        etree.SubElement(meta, "br")
+    target = term.page_for(locale)
+    if target:
+        more = etree.SubElement(meta, "a", {"class": "glossary__more", "href": target})
+        title = sections.get(target)
+        more.text = AtomicString(f"{label('glossary.more', locale)}: {title}" if title
+                                 else label("glossary.more", locale))

@@ -1,0 +1,198 @@
+"""`devconcepts-glossary`: MkDocs glue for the glossary, diagram and study-mode
+Markdown extensions.
+
+* Tells the extensions which language is being built (mkdocs-static-i18n
+  runs one build per language on the same configuration).
+* Points term links at the glossary page relative to each page.
+* Fails the build on a `[[term:id]]` with an unknown id, naming the file and
+  line (the extension alone cannot know the file, and MkDocs strips the front
+  matter before it counts lines).
+* Gives the glossary's "explained in" links the title of the section they
+  lead to, and warns (failing `--strict`) when that section's anchor is not on
+  the built page.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+
+import markdown
+from markdown.extensions.toc import slugify as default_slugify, strip_tags
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from devconcepts.glossary.references import scan_references
+from devconcepts.terms import TERMS_FILE, load_terms
+
+log = get_plugin_logger(__name__)
+
+GLOSSARY_EXTENSION = "devconcepts.glossary"
+LOCALIZED_EXTENSIONS = (GLOSSARY_EXTENSION, "devconcepts.diagram", "devconcepts.study")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ATTR_LIST = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
+
+
+class GlossaryConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off; the extensions then keep the settings of `markdown_extensions`."""
+
+    glossary_page = c.Type(str, default="glossary.md")
+    """Docs-relative path of the page that holds the `/// glossary` block."""
+
+    check_anchors = c.Type(bool, default=True)
+    """Warn when a term's `page` anchor (terms.yml) is missing from the built page."""
+
+
+class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        if GLOSSARY_EXTENSION not in config.markdown_extensions:
+            raise PluginError(f"{config.config_file_path}: 'markdown_extensions' needs "
+                              f"'{GLOSSARY_EXTENSION}' for the devconcepts-glossary plugin")
+        return None
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self.locale, self.default_locale = _build_locales(config)
+        for name in LOCALIZED_EXTENSIONS:
+            if name in config.markdown_extensions:
+                config.mdx_configs.setdefault(name, {})["locale"] = self.locale
+        options = config.mdx_configs[GLOSSARY_EXTENSION]
+        self.terms_file = Path(options["terms_file"]) if options.get("terms_file") else TERMS_FILE
+        self.terms = load_terms(self.terms_file)
+        self.known = {term.id for term in self.terms}
+        options["sections"] = self._section_titles(config)
+
+    def on_page_markdown(self, markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled:
+            return markdown_text
+        source = page.file.content_string
+        for line, term_id in scan_references(source):
+            if term_id not in self.known:
+                raise PluginError(f"{_docs_path(config, page.file.src_path)}:{line}: unknown term "
+                                  f"'{term_id}' in [[term:{term_id}]]; the known ids are in {self.terms_file}")
+        here = posixpath.dirname(page.file.src_uri)
+        config.mdx_configs[GLOSSARY_EXTENSION]["glossary_page"] = posixpath.relpath(
+            self.config.glossary_page, here or ".")
+        return markdown_text
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        # Every page has been rendered by now, so the ids on each are known.
+        if self.config.enabled and self.config.check_anchors:
+            for problem in self._missing_anchors(files):
+                log.warning(problem)
+        return env
+
+    def _missing_anchors(self, files: Files) -> list[str]:
+        problems = []
+        for term in self.terms:
+            target = term.page_for(self.locale)
+            path, _, anchor = target.partition("#")
+            file = _page_file(files, path, self.locale)
+            if file is None or file.page is None:
+                problems.append(f"{self.terms_file}: term '{term.id}': page '{path}' is not in the site")
+                continue
+            anchors = file.page.present_anchor_ids or set()
+            if anchor not in anchors:
+                problems.append(f"{self.terms_file}: term '{term.id}': no '#{anchor}' on {file.src_uri} "
+                                f"(its ids include: {', '.join(sorted(a for a in anchors if not a.startswith('__'))[:12])})")
+        return problems
+
+    def _section_titles(self, config: MkDocsConfig) -> dict[str, str]:
+        """`file.md#anchor` -> "Page title › Section" for every term's target."""
+        toc = config.mdx_configs.get("toc", {})
+        slugify, separator = toc.get("slugify", default_slugify), toc.get("separator", "-")
+        titles: dict[str, str] = {}
+        headings_by_file: dict[str, list[tuple[int, str, str]]] = {}
+        for term in self.terms:
+            target = term.page_for(self.locale)
+            path, _, anchor = target.partition("#")
+            if path not in headings_by_file:
+                source = _localized_source(Path(config.docs_dir), path, self.locale, self.default_locale)
+                headings_by_file[path] = _headings(source, slugify, separator) if source else []
+            headings = headings_by_file[path]
+            if not headings:
+                continue
+            page_title = next((text for level, _, text in headings if level == 1), None)
+            section = next((text for _, slug, text in headings if slug == anchor), None)
+            if section is None or section == page_title:
+                titles[target] = page_title or section or ""
+            else:
+                titles[target] = f"{page_title} › {section}" if page_title else section
+        return {target: title for target, title in titles.items() if title}
+
+
+def _headings(path: Path, slugify, separator: str) -> list[tuple[int, str, str]]:
+    """(level, anchor, plain text) of the ATX headings outside fenced code."""
+    out, used, fence = [], set(), None
+    converter = markdown.Markdown()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0]:
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        found = _HEADING.match(line)
+        if not found:
+            continue
+        source = _ATTR_LIST.sub("", found.group(2))
+        # The same text the toc extension slugifies: rendered, tags stripped, unescaped.
+        text = html.unescape(strip_tags(converter.reset().convert(source)))
+        slug = slugify(text, separator)
+        anchor, number = slug, 0
+        while anchor in used:
+            number += 1
+            anchor = f"{slug}_{number}"
+        used.add(anchor)
+        out.append((len(found.group(1)), anchor, text))
+    return out
+
+
+def _localized_source(docs_dir: Path, path: str, locale: str, default_locale: str) -> Path | None:
+    if locale != default_locale:
+        translated = docs_dir / f"{path[:-len('.md')]}.{locale}.md"
+        if translated.is_file():
+            return translated
+    source = docs_dir / path
+    return source if source.is_file() else None
+
+
+def _page_file(files: Files, path: str, locale: str):
+    """The built page for docs-relative `path` in this build's language."""
+    localized = f"{path[:-len('.md')]}.{locale}.md"
+    by_src = {file.src_uri: file for file in files.documentation_pages()}
+    return by_src.get(localized) or by_src.get(path)
+
+
+def _docs_path(config: MkDocsConfig, src_path: str) -> str:
+    """`docs/x.md`: the file as seen from the project root."""
+    docs_dir = Path(config.docs_dir)
+    root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+    try:
+        return (docs_dir / src_path).relative_to(root).as_posix()
+    except ValueError:
+        return (docs_dir / src_path).as_posix()
+
+
+def _build_locales(config: MkDocsConfig) -> tuple[str, str]:
+    """(locale being built, default locale); without static-i18n, the theme's language."""
+    language = config.theme.get("language") or "ko"
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return language, language
+    default = getattr(i18n, "default_language", None) or language
+    return getattr(i18n, "current_language", None) or default, default

@@ -1,0 +1,73 @@
+"""Explicit references: `[[term:etcd]]` links the term under its name in the
+page's language, `[[term:etcd|엣시디]]` under the given text.
+
+An unknown id fails the conversion with the line number, like the glossary
+shortcode of kubernetes.io. `scan_references` finds references with their
+source line for callers that know the file (the MkDocs plugin), skipping code.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import Iterator
+
+from markdown import Markdown
+from markdown.inlinepatterns import InlineProcessor
+
+from devconcepts.glossary.links import term_link
+
+REFERENCE = r"\[\[term:(?P<id>[^\]|\s]*)(?:\|(?P<text>[^\]\n]+))?\]\]"
+_REFERENCE = re.compile(REFERENCE)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+class UnknownTermError(ValueError):
+    """A reference names no term; the message gives the line and the id."""
+
+    def __init__(self, term_id: str, line: int | None, source: str = ""):
+        self.term_id, self.line = term_id, line
+        where = f"{source}:{line}" if source and line else (f"line {line}" if line else source or "")
+        super().__init__(f"{where + ': ' if where else ''}unknown term '{term_id}' in [[term:{term_id}]]; "
+                         f"the known ids are in devconcepts/data/terms.yml")
+
+
+def scan_references(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based line, term id) of every reference outside fenced and inline code."""
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        for found in _REFERENCE.finditer(_CODE_SPAN.sub("", line)):
+            yield number, found.group("id")
+
+
+class TermReferenceProcessor(InlineProcessor):
+    def __init__(self, md: Markdown, extension):
+        super().__init__(REFERENCE, md)
+        self.extension = extension
+
+    def handleMatch(self, m: re.Match, data: str) -> tuple[etree.Element, int, int]:
+        term_id = m.group("id")
+        term = self.extension.terms_by_id.get(term_id)
+        if term is None:
+            raise UnknownTermError(term_id, self._line_of(m.group(0)))
+        locale = self.extension.getConfig("locale")
+        text = m.group("text") or term.names[locale]
+        return term_link(term, text.strip(), locale, self.extension.getConfig("glossary_page")), m.start(0), m.end(0)
+
+    def _line_of(self, reference: str) -> int | None:
+        # Inline processing has no line numbers; the source lines were kept
+        # by the extension's preprocessor. The first line holding this exact
+        # reference is the one to fix.
+        for number, line in enumerate(getattr(self.md, "devconcepts_source_lines", ()), start=1):
+            if reference in line:
+                return number
+        return None

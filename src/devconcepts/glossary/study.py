@@ -1,0 +1,65 @@
+"""`devconcepts.study`: the study-mode toggle above a page's comparison tables.
+
+Puts one toolbar before the first `<figure class="compare">` of a page:
+
+    <div class="study-toolbar" data-reveal-label="눌러서 보기" hidden>
+      <button type="button" class="study-toggle" aria-pressed="false">학습 모드(표 내용 가리기)</button>
+    </div>
+
+The toolbar is `hidden` until `study-mode.js` runs, so readers without
+scripts never see a button that does nothing. The script hides the body cells
+(`td`) of every comparison table while the button is pressed — the subjects
+and aspects (`th`) stay — remembers the choice, and reveals a cell when it is
+clicked. Labels come from `devconcepts.labels` in the page's language.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from devconcepts.labels import label
+
+COMPARE_CLASS = "compare"
+
+
+class StudyToolbarTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: "StudyModeExtension"):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(parent):
+                if child.tag == "figure" and COMPARE_CLASS in child.get("class", "").split():
+                    parent.insert(index, toolbar(self.extension.getConfig("locale")))
+                    return
+
+
+def toolbar(locale: str) -> etree.Element:
+    bar = etree.Element("div", {"class": "study-toolbar", "hidden": "hidden",
+                                "data-reveal-label": label("study.reveal", locale)})
+    button = etree.SubElement(bar, "button", {"type": "button", "class": "study-toggle",
+                                              "aria-pressed": "false"})
+    button.text = AtomicString(label("study.toggle", locale))
+    return bar
+
+
+class StudyModeExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "locale": ["ko", "Language of the page: picks the toolbar's labels."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        # After inline parsing (20): the toolbar's text is final.
+        md.treeprocessors.register(StudyToolbarTreeprocessor(md, self), "devconcepts_study_toolbar", 14)
+
+
+def makeExtension(**kwargs) -> StudyModeExtension:
+    return StudyModeExtension(**kwargs)

@@ -1,0 +1,92 @@
+"""Words the site's own components print, one dict per locale.
+
+This is the single place for interface text that does not come from a page:
+a component asks `label("compare.aspect", locale)` instead of spelling the word
+itself, so both languages stay complete and consistent.
+
+Adding a label: pick a key `<component>.<name>` and add it to *every* locale
+below (tests check that all locales have the same keys). Adding a locale: copy
+one dict and translate every value.
+"""
+
+from __future__ import annotations
+
+DEFAULT_LOCALE = "ko"
+"""The site's first language; used when a caller has no locale of its own."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "ko": {
+        # Comparison table: header of the column that lists the aspects.
+        "compare.aspect": "구분",
+        # Comparison table: default header of the row of shared points.
+        "compare.shared": "공통점",
+        # 404 page of each language.
+        "notfound.title": "페이지를 찾을 수 없음",
+        "notfound.text": "주소가 바뀌었거나 없는 페이지다. 홈에서 주제를 고르거나 검색해 보자.",
+        "notfound.home": "홈으로 가기",
+        # Print: the button beside the page title, on topic pages and on the book.
+        "print.button": "이 페이지 인쇄",
+        "print.book_button": "전체 노트 인쇄",
+        # Print: the study-sheet toggle; when on, folded answers stay folded on paper.
+        "print.study_mode": "학습지 모드(정답 접기)",
+        # Print: the source line printed at the top of each sheet.
+        "print.language": "언어",
+        "print.last_change": "마지막 수정",
+        # Print: heading of the whole book's table of contents.
+        "print.contents": "목차",
+        # Glossary entry: other spellings of the term, and the link to the section explaining it.
+        "glossary.aliases": "다른 표기",
+        "glossary.more": "설명",
+        # Study mode: the toggle above comparison tables, and the button on each hidden cell.
+        "study.toggle": "학습 모드(표 내용 가리기)",
+        "study.reveal": "눌러서 보기",
+    },
+    "en": {
+        "compare.aspect": "Aspect",
+        "compare.shared": "In common",
+        "notfound.title": "Page not found",
+        "notfound.text": "The address has changed or the page does not exist. Pick a topic from the home page, or search.",
+        "notfound.home": "Go to the home page",
+        "print.button": "Print this page",
+        "print.book_button": "Print the whole book",
+        "print.study_mode": "Study sheet (fold answers)",
+        "print.language": "Language",
+        "print.last_change": "Last changed",
+        "print.contents": "Contents",
+        "glossary.aliases": "Also written",
+        "glossary.more": "Explained in",
+        "study.toggle": "Study mode (hide table cells)",
+        "study.reveal": "Show",
+    },
+}
+
+
+class UnknownLabelError(KeyError):
+    """A locale or key is missing from LABELS; the message says which."""
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ shows the repr of the message, quotes and all.
+        return str(self.args[0])
+
+
+def label(key: str, locale: str) -> str:
+    """The text of `key` in `locale`."""
+    if locale not in LABELS:
+        raise UnknownLabelError(
+            f"no labels for locale '{locale}' (known: {', '.join(sorted(LABELS))}); "
+            f"add them to {__name__}.LABELS"
+        )
+    try:
+        return LABELS[locale][key]
+    except KeyError:
+        raise UnknownLabelError(f"label '{key}' is missing for locale '{locale}' in {__name__}.LABELS") from None
+
+
+def labels_for(locale: str) -> dict[str, str]:
+    """Every label of `locale`, for templates (`labels["notfound.title"]`)."""
+    if locale not in LABELS:
+        raise UnknownLabelError(
+            f"no labels for locale '{locale}' (known: {', '.join(sorted(LABELS))}); "
+            f"add them to {__name__}.LABELS"
+        )
+    return LABELS[locale]

@@ -1,0 +1,161 @@
+"""`devconcepts-print`: print-only source lines and a whole-book print page per
+language.
+
+mkdocs-print-site-plugin writes one /print_page/ per build, and with
+mkdocs-static-i18n (one build per language into the same site) the language
+built last overwrites it. Here the book is an ordinary page of each language
+(`print.md`, `print.en.md`), so static-i18n gives it the right URL, navigation
+and language; this plugin only fills its content, in the build of its own
+language, with that language's topic pages in navigation order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from devconcepts.labels import labels_for
+from devconcepts.print_book import dates
+from devconcepts.print_book.book import assemble
+from devconcepts.print_book.config import PrintConfig
+
+log = get_plugin_logger(__name__)
+
+SOURCE_PARTIAL = "partials/print-source.html"
+
+
+class PrintPlugin(BasePlugin[PrintConfig]):
+    def __init__(self) -> None:
+        self._env = None
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.config.enabled and _locales(config)[0] == _locales(config)[1]:
+            # Once per whole-site build (the default language comes first), so
+            # `mkdocs serve` picks up commits made while it runs.
+            dates.forget()
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.config.enabled and _book_file(files, self.config.book) is None:
+            raise PluginError(
+                f"[devconcepts-print] 'book': the placeholder page "
+                f"'{Path(config.docs_dir, self.config.book)}' does not exist; create it "
+                f"(and its translations) or change the 'book' option"
+            )
+        return files
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self.config.enabled:
+            # The partials read `labels`; the devconcepts-i18n plugin sets the
+            # same global, and this keeps them working without it.
+            env.globals.setdefault("labels", labels_for(_locales(config)[0]))
+            self._env = env
+        return env
+
+    # Runs after static-i18n (priority 50) has set the page's language
+    # context, and before the search plugin indexes the page.
+    @event_priority(10)
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
+        if not self.config.enabled:
+            return context
+        is_book = _normalised_src(page.file) == self.config.book
+        date = self._fill_book(page, config, nav) if is_book else dates.last_change(_src(page))
+        if self.config.source_line:
+            context["print_source"] = self._source(page, config, date)
+        context["print_is_book"] = is_book
+        return context
+
+    # The book ---------------------------------------------------------------
+
+    def _fill_book(self, book: Page, config: MkDocsConfig, nav: Navigation) -> dt.date | None:
+        """Append the chapters to the book page; returns its last change (its newest chapter's)."""
+        locale = _locales(config)[0]
+        pages = []
+        for page in nav.pages:
+            source = _normalised_src(page.file)
+            if source == self.config.book or source in self.config.exclude:
+                continue
+            if getattr(page.file, "locale", locale) != locale:
+                # static-i18n fell back to another language's file: leave it
+                # out rather than print Korean in the English book.
+                log.warning(f"{page.file.src_uri}: no '{locale}' version, left out of the "
+                            f"'{locale}' print book ({book.file.src_uri})")
+                continue
+            pages.append(page)
+        labels = labels_for(locale)
+        result = assemble(
+            pages, book, contents_label=labels["print.contents"],
+            source_line=lambda page: self._render_source(
+                self._source(page, config, dates.last_change(_src(page)))),
+        )
+        for duplicate in result.duplicate_ids:
+            log.warning(f"{book.file.src_uri}: id '{duplicate}' occurs more than once in the print book")
+        book.content = (book.content or "") + result.html
+        self._set_toc(book, result.toc)
+        changes = [d for d in (dates.last_change(_src(p)) for p in [book, *pages]) if d]
+        return max(changes) if changes else None
+
+    @staticmethod
+    def _set_toc(book: Page, chapters: list[AnchorLink]) -> None:
+        # Material's sidebar lists the children of the page title, if there is one.
+        items = list(book.toc or [])
+        if len(items) == 1 and items[0].level == 1:
+            items[0].children.extend(chapters)
+        else:
+            items.extend(chapters)
+        book.toc = TableOfContents(items)
+
+    # The source line --------------------------------------------------------
+
+    def _source(self, page: Page, config: MkDocsConfig, date: dt.date | None) -> dict:
+        locale = getattr(page.file, "locale", None) or _locales(config)[0]
+        return {
+            "site_name": config.site_name,
+            "url": page.canonical_url or page.abs_url or page.url,
+            "language": _language_name(config, locale),
+            "locale": locale,
+            "date": date.isoformat() if date else None,
+        }
+
+    def _render_source(self, source: dict) -> str:
+        if not self.config.source_line or self._env is None:
+            return ""
+        return self._env.get_template(SOURCE_PARTIAL).render(print_source=source)
+
+
+def _src(page: Page) -> Path:
+    return Path(page.file.abs_src_path)
+
+
+def _normalised_src(file: File) -> str:
+    """The docs-relative source without static-i18n's language suffix."""
+    return getattr(file, "norm_src_uri", None) or file.src_uri
+
+
+def _book_file(files: Files, book: str) -> File | None:
+    return next((f for f in files.documentation_pages() if _normalised_src(f) == book), None)
+
+
+def _locales(config: MkDocsConfig) -> tuple[str, str]:
+    """(locale being built, default locale)."""
+    language = config.theme.get("language") or "en"
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return language, language
+    default = getattr(i18n, "default_language", None) or language
+    return getattr(i18n, "current_language", None) or default, default
+
+
+def _language_name(config: MkDocsConfig, locale: str) -> str:
+    i18n = config.plugins.get("i18n")
+    for language in getattr(getattr(i18n, "config", None), "languages", None) or []:
+        if language.locale == locale:
+            return language.name
+    return locale

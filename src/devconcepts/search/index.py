@@ -1,0 +1,103 @@
+"""One language's search index, in the format Material's search worker reads.
+
+Sections are cut exactly as Material's own search plugin cuts them (its
+`SearchIndex` class does the work), so titles, text and anchors stay
+Material's. On top of that each section may get a hidden `keywords` field
+(compound parts and the concept's names in the other language), and the
+index's `config` carries what the query normaliser needs."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
+
+from devconcepts.terms import Term
+
+from .aliases import AliasMatcher
+from .korean import PARTICLES, has_hangul
+from .segment import MIN_STEM, Segmenter
+from .tokenizer import plain_text, split_words
+
+KEYWORDS = "keywords"
+"""Name of the hidden field. Material's worker indexes every field the config
+lists; its result template shows only title, text and tags."""
+
+
+@dataclass
+class LanguageIndex:
+    language: str
+    prefix: str
+    """Folder of this language under the site root: "" or "en/"."""
+    lang: list[str]
+    pipeline: list[str]
+    fields: dict[str, dict]
+    pages: list[tuple[str, list[dict]]] = field(default_factory=list)
+    """(default-language source path, Material's entries) per indexed page."""
+
+    def add_page(self, page, material_config: dict) -> None:
+        """Index one page's sections (call before Material strips the page's
+        data-search-* attributes)."""
+        sections = MaterialSearchIndex(**material_config)
+        sections.add_entry_from_context(page)
+        entries = []
+        for entry in sections.entries:
+            location = entry["location"]
+            # Locations are relative to the language root, which is the base
+            # URL the pages of this language give Material's search.
+            if self.prefix and location.startswith(self.prefix):
+                location = location[len(self.prefix):]
+            entries.append({**entry, "location": location})
+        src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+        self.pages.append((src, entries))
+
+    def build(self, separator: str, pattern: re.Pattern[str], segmenter: Segmenter,
+              aliases: AliasMatcher | None, terms: tuple[Term, ...]) -> dict:
+        docs = [entry for _, entries in self.pages for entry in entries]
+        texts = [plain_text(f"{d['title']}\n{d['text']}") for d in docs]
+        analysis = segmenter.analyze(texts, pattern)
+        explained = self._explained(aliases)
+        for doc, text, suffixes in zip(docs, texts, analysis.suffixes):
+            present = [w.text.lower() for w in split_words(text, pattern)]
+            keywords = {s for s in suffixes if not any(p.startswith(s) for p in present)}
+            if aliases is not None:
+                keywords |= aliases.keywords(text, explained.get(id(doc), []))
+            if keywords:
+                doc[KEYWORDS] = " ".join(sorted(keywords))
+        stems = set(analysis.stems)
+        for term in terms:
+            for spelling in term.spellings():
+                for word in split_words(spelling, pattern):
+                    if has_hangul(word.text) and len(word.text) >= MIN_STEM:
+                        stems.add(word.text.lower())
+        return {
+            "config": {
+                "lang": self.lang,
+                "separator": separator,
+                "pipeline": self.pipeline,
+                "fields": {**self.fields, KEYWORDS: {"boost": 1.0}},
+                "normalizer": {"particles": list(PARTICLES), "stems": sorted(stems)},
+            },
+            "docs": docs,
+        }
+
+    def _explained(self, aliases: AliasMatcher | None) -> dict[int, list[Term]]:
+        """Terms to add to the section the term list names as their explanation."""
+        out: dict[int, list[Term]] = {}
+        if aliases is None:
+            return out
+        for src, entries in self.pages:
+            if not entries:
+                continue
+            for anchor, terms in aliases.explained_by(src, self.language).items():
+                target = next((e for e in entries if anchor and e["location"].endswith(f"#{anchor}")), entries[0])
+                out.setdefault(id(target), []).extend(terms)
+        return out
+
+
+def dump(index: dict) -> str:
+    """Compact JSON in UTF-8: Korean text as \\uXXXX escapes would take 6 bytes
+    a syllable instead of 3."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"), default=str)

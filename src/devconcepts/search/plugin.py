@@ -1,0 +1,167 @@
+"""MkDocs plugin `devconcepts-search`: one search index per language, Korean-aware.
+
+Material's search plugin stays in charge of the search UI; static-i18n merges
+every language's sections into the one index that Material writes, so a
+reader of /en/ gets Korean results and the reverse. This plugin writes
+`search/search_index.json` for the default language and
+`<locale>/search/search_index.json` for each other one (after static-i18n and
+Material have written theirs), and points each page's search at its own
+language (see page_config.py).
+
+Korean matching (measured choice in bench/README.md):
+- a separator that splits at brackets and punctuation (tokenizer.py);
+- hidden keywords: the rest of a word from each morpheme boundary inside it,
+  found by Kiwi (segment.py), and the concept's names in both languages from
+  the term list (aliases.py);
+- a worker in front of Material's that strips particles from the query and
+  splits compound queries, using the index's own list of nouns
+  (overrides/assets/javascripts/workers/devconcepts-search.js).
+The page text in the index is left as written, so results show it unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
+
+from devconcepts.terms import TermListError, load_terms
+
+from . import page_config
+from .aliases import AliasMatcher
+from .config import SearchConfig
+from .index import LanguageIndex, dump
+from .korean import has_hangul
+from .segment import Segmenter, SegmenterError, make_segmenter
+from .tokenizer import compile_separator
+
+log = get_plugin_logger(__name__)
+
+WORKER_PATH = "assets/javascripts/workers/" + page_config.WORKER
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self) -> None:
+        self._indexes: dict[str, LanguageIndex] = {}
+        self._built: dict[str, str] = {}
+        self._segmenter: Segmenter | None = None
+        self._language = ""
+        self._prefix = ""
+        self._worker_version_tag: str | None = None
+
+    # After static-i18n (-100), which sets the language of each build.
+    @event_priority(-200)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        material = config.plugins.get("material/search")
+        if material is None or not material.config.enabled:
+            raise PluginError("devconcepts-search: needs Material's search plugin ('- search' under "
+                              "plugins in mkdocs.yml), which draws the search box")
+        try:
+            self._pattern = compile_separator(self.config.separator)
+        except re.error as error:
+            raise PluginError(f"devconcepts-search: 'separator' is not a valid regular expression: {error}")
+        try:
+            self._terms = load_terms()
+        except TermListError as error:
+            raise PluginError(f"devconcepts-search: {error}")
+
+        self._language, default = _build_locales(config)
+        self._prefix = "" if self._language == default else f"{self._language}/"
+        pipeline = _translate(config, "search.config.pipeline")
+        self._indexes[self._language] = LanguageIndex(
+            language=self._language,
+            prefix=self._prefix,
+            lang=[_translate(config, "search.config.lang")],
+            pipeline=[p for p in re.split(r"\s*,\s*", pipeline.strip()) if p],
+            fields=dict(material.config.fields),
+        )
+        self._built.pop(self._language, None)
+        self._material_config = dict(material.config)
+        self._worker_version_tag = self._worker_version(config) if self.config.normalize_queries else None
+        return config
+
+    def _worker_version(self, config: MkDocsConfig) -> str:
+        for directory in config.theme.dirs:
+            path = Path(directory) / WORKER_PATH
+            if path.is_file():
+                return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+        raise PluginError(f"devconcepts-search: 'normalize_queries' needs {WORKER_PATH} in the theme's "
+                          f"custom_dir (overrides/); it is missing")
+
+    # Before Material's search (0), which strips data-search-exclude markers,
+    # and after plugins that fill in page content at 10 (devconcepts-print).
+    @event_priority(5)
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if not self.config.enabled:
+            return context
+        # static-i18n builds a missing translation from the default language's
+        # file (fallback); its text is not in this build's language.
+        if getattr(page.file, "locale", self._language) == self._language:
+            self._indexes[self._language].add_page(page, self._material_config)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        return self._rewrite(output, page.file.src_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if not self.config.enabled or not template_name.endswith(".html") or 'id="__config"' not in output_content:
+            return output_content
+        return self._rewrite(output_content, template_name)
+
+    def _rewrite(self, html: str, where: str) -> str:
+        try:
+            return page_config.rewrite(html, prefix=self._prefix, worker_version=self._worker_version_tag)
+        except (page_config.PageConfigError, ValueError) as error:
+            raise PluginError(f"devconcepts-search: {where}: {error}")
+
+    # After static-i18n (-100) has built every language and had Material write
+    # the combined index: the per-language files replace it.
+    @event_priority(-300)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        for language, index in self._indexes.items():
+            if language not in self._built:
+                self._built[language] = dump(self._build(index))
+            path = Path(config.site_dir) / index.prefix / "search" / "search_index.json"
+            write_file(self._built[language].encode("utf-8"), str(path))
+
+    def _build(self, index: LanguageIndex) -> dict:
+        if self._segmenter is None:
+            user_words = [s for t in self._terms for s in t.spellings() if has_hangul(s) and " " not in s]
+            try:
+                self._segmenter = make_segmenter(self.config.segmenter, user_words)
+            except SegmenterError as error:
+                raise PluginError(f"devconcepts-search: {error} (or set 'segmenter' to 'lexicon' or 'none')")
+        aliases = AliasMatcher(self._terms, self._pattern) if self.config.aliases else None
+        data = index.build(self.config.separator, self._pattern, self._segmenter, aliases, self._terms)
+        log.info(f"Search index for '{index.language}': {len(data['docs'])} sections, "
+                 f"{len(data['config']['normalizer']['stems'])} stems")
+        return data
+
+
+def _build_locales(config: MkDocsConfig) -> tuple[str, str]:
+    """(locale being built, default locale); one language without static-i18n."""
+    language = config.theme.get("language") or "en"
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return language, language
+    default = getattr(i18n, "default_language", None) or language
+    return getattr(i18n, "current_language", None) or default, default
+
+
+def _translate(config: MkDocsConfig, key: str) -> str:
+    """Material's per-language default for `key` (as its search plugin reads it)."""
+    env = config.theme.get_env()
+    template = env.get_template("partials/language.html", None, {"config": config})
+    return str(template.module.t(key))

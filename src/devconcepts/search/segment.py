@@ -1,0 +1,178 @@
+"""Find where words start inside Korean compounds, and the nouns of a corpus.
+
+Korean writes compounds without spaces ("마이크로서비스", "고가용성"), so a
+word inside a compound is not the prefix of any indexed word and Material
+cannot find it. A segmenter finds the morpheme boundaries inside each word; the
+index then gets, as hidden keywords, the rest of the word from each boundary
+on ("서비스" for "마이크로서비스에서" → "서비스에서"), which prefix matching
+turns into a search at that boundary. The page text itself is left as written,
+so search results show it unchanged.
+
+The nouns found along the way (the stems) go to the query normaliser, which
+uses them to strip particles from queries and to split compound queries.
+
+- `KiwiSegmenter`: the Kiwi morphological analyser (kiwipiepy; its model ships
+  in the kiwipiepy-model wheel, nothing is downloaded at build time).
+- `LexiconSegmenter`: no model; the corpus' own words are the dictionary.
+- `NullSegmenter`: no boundaries, no stems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Protocol
+
+from .korean import HANGUL, has_hangul, hangul_length, without_particle
+from .tokenizer import Word, split_words
+
+MIN_STEM = 2
+"""Shortest stem, in characters, that the normaliser may strip a query down
+to or split a query into: one-syllable nouns (수, 것, 때) would turn real words
+such as 추가 or 결과 into noise."""
+
+
+class SegmenterError(RuntimeError):
+    pass
+
+
+@dataclass
+class Analysis:
+    """What a segmenter found in a list of texts."""
+
+    suffixes: list[set[str]]
+    """Per text: the rest of each word from every boundary inside it (lowercase)."""
+    stems: set[str] = field(default_factory=set)
+    """Nouns of the whole corpus that contain Hangul (lowercase)."""
+
+
+class Segmenter(Protocol):
+    def analyze(self, texts: list[str], separator: re.Pattern[str]) -> Analysis: ...
+
+
+class NullSegmenter:
+    def analyze(self, texts: list[str], separator: re.Pattern[str]) -> Analysis:
+        return Analysis(suffixes=[set() for _ in texts])
+
+
+def _is_boundary(text: str, offset: int) -> bool:
+    # A boundary starts a Hangul morpheme, or a Latin one right after Hangul
+    # ("쿠버네티스Kubernetes"); splitting "k8s" into k/8/s would only add noise.
+    return bool(HANGUL.match(text[offset]) or HANGUL.match(text[offset - 1]))
+
+
+class KiwiSegmenter:
+    """Morpheme boundaries and nouns from Kiwi."""
+
+    CONTENT = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
+    """Tags that start a searchable part: common and proper nouns, roots,
+    foreign (Latin) words and hanja."""
+    PREFIX = frozenset({"XPN"})
+    SUFFIX = frozenset({"XSN"})
+
+    def __init__(self, user_words: Iterable[str] = ()) -> None:
+        try:
+            from kiwipiepy import Kiwi  # the model loads here, once per build
+        except ImportError as error:
+            raise SegmenterError(f"segmenter 'kiwi' needs the kiwipiepy and kiwipiepy-model packages: {error}")
+
+        self._kiwi = Kiwi()
+        for word in user_words:
+            # Names from the term list are proper nouns: without this Kiwi cuts
+            # loanwords such as 오케스트레이션 into pieces.
+            self._kiwi.add_user_word(word, "NNP", 0.0)
+
+    def analyze(self, texts: list[str], separator: re.Pattern[str]) -> Analysis:
+        suffixes, stems = [], set()
+        for text, tokens in zip(texts, self._kiwi.tokenize(texts)):
+            found: set[str] = set()
+            words = split_words(text, separator)
+            run: list = []  # morphemes of the current noun compound
+            w = 0
+            for token in tokens:
+                start, end = token.start, token.start + token.len
+                while w < len(words) and words[w].end <= start:
+                    w += 1
+                if w == len(words) or words[w].start > start:
+                    continue
+                word = words[w]
+                if token.tag in self.CONTENT and start > word.start and _is_boundary(text, start):
+                    found.add(text[start:word.end].lower())
+                if token.tag in self.CONTENT or token.tag in self.PREFIX or (run and token.tag in self.SUFFIX):
+                    if run and (run[-1][1] != start or run[-1][2] is not word):
+                        _add_run(text, run, stems)
+                        run = []
+                    run.append((start, end, word, token.tag))
+                else:
+                    _add_run(text, run, stems)
+                    run = []
+            _add_run(text, run, stems)
+            suffixes.append(found)
+        return Analysis(suffixes=suffixes, stems=stems)
+
+
+def _add_run(text: str, run: list, stems: set[str]) -> None:
+    """Add a noun compound and each noun in it to `stems`."""
+    if not run:
+        return
+    candidates = [text[run[0][0]:run[-1][1]]]
+    candidates += [text[s:e] for s, e, _, tag in run if tag in KiwiSegmenter.CONTENT]
+    for candidate in candidates:
+        candidate = candidate.lower()
+        if has_hangul(candidate) and len(candidate) >= MIN_STEM:
+            stems.add(candidate)
+
+
+class LexiconSegmenter:
+    """Boundaries from the corpus' own vocabulary, no model.
+
+    A Hangul word is a stem when it occurs without a particle, or when it
+    occurs with two different particles ("컨테이너를", "컨테이너가"). A word
+    has a boundary where a stem starts inside it and the part before is a stem
+    too, or a one-syllable prefix (고가용성, 무상태)."""
+
+    def __init__(self, user_words: Iterable[str] = ()) -> None:
+        self._user_words = {w.lower() for w in user_words if has_hangul(w)}
+
+    def analyze(self, texts: list[str], separator: re.Pattern[str]) -> Analysis:
+        per_text = [[w.text.lower() for w in split_words(t, separator)] for t in texts]
+        stems = self._stems(w for words in per_text for w in words)
+        suffixes = [self._suffixes(words, stems) for words in per_text]
+        return Analysis(suffixes=suffixes, stems=stems)
+
+    def _stems(self, words: Iterable[str]) -> set[str]:
+        plain, with_particle = set(), {}
+        for word in words:
+            if not has_hangul(word):
+                continue
+            bases = without_particle(word)
+            if not bases:
+                plain.add(word)
+            for base in bases:
+                with_particle.setdefault(base, set()).add(word)
+        stems = set(plain) | self._user_words
+        stems |= {base for base, forms in with_particle.items() if base in plain or len(forms) > 1}
+        return {s for s in stems if len(s) >= MIN_STEM and hangul_length(s) >= 1}
+
+    @staticmethod
+    def _suffixes(words: list[str], stems: set[str]) -> set[str]:
+        found = set()
+        longest = max((len(s) for s in stems), default=0)
+        for word in words:
+            if not has_hangul(word):
+                continue
+            for i in range(1, len(word) - MIN_STEM + 1):
+                head, tail = word[:i], word[i:]
+                if not (HANGUL.match(word[i]) and (head in stems or (i == 1 and HANGUL.match(head)))):
+                    continue
+                if any(tail[:n] in stems for n in range(MIN_STEM, min(len(tail), longest) + 1)):
+                    found.add(tail)
+        return found
+
+
+def make_segmenter(name: str, user_words: Iterable[str]) -> Segmenter:
+    if name == "kiwi":
+        return KiwiSegmenter(user_words)
+    if name == "lexicon":
+        return LexiconSegmenter(user_words)
+    return NullSegmenter()

@@ -1,0 +1,54 @@
+"""The word separator shared by the build and Material's search worker.
+
+Material splits indexed text and queries with one regular expression,
+`search.separator`, and matches each query word as a prefix of an indexed
+word. Its default, `[\\s\\-]+`, leaves brackets and commas inside words, so
+"서버(클러스터링)" is one word and 클러스터링 cannot be found. This separator
+also splits at brackets, quotes and punctuation, and at the HTML entities
+Material leaves in the indexed text. It needs no lookarounds, so it means the
+same to Python's `re` and JavaScript's RegExp (no flags)."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import NamedTuple
+
+SEPARATOR = (
+    r"(?:[\s\-()\[\]{}<>,.;:!?\"'`/\\"
+    "\u00b7\u2026\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u3008\u3009\u300a\u300b\u3010\u3011\u3001\u3002~"
+    r"]|&(?:amp|lt|gt);)+"
+)
+"""Whitespace, hyphens, ASCII brackets and punctuation, ·, …, curly quotes,
+CJK brackets and 、。, the tilde of "1~3", and &amp; &lt; &gt;."""
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def compile_separator(separator: str) -> re.Pattern[str]:
+    """Compile the separator for Python; raises re.error if it is not valid."""
+    return re.compile(separator)
+
+
+def plain_text(fragment: str) -> str:
+    """Text of an index entry's HTML fragment, tags replaced by spaces (Material's
+    worker also treats a tag as a word boundary)."""
+    return html.unescape(_TAG.sub(" ", fragment))
+
+
+def split_words(text: str, separator: re.Pattern[str]) -> list[Word]:
+    """Words of `text` with their offsets, as Material's worker splits them."""
+    words, index = [], 0
+    for match in separator.finditer(text):
+        if match.start() > index:
+            words.append(Word(index, match.start(), text[index:match.start()]))
+        index = max(index, match.end())
+    if index < len(text):
+        words.append(Word(index, len(text), text[index:]))
+    return words

@@ -1,0 +1,114 @@
+"""Comparing a page's comparisons with its translation's, shape only."""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+
+import pytest
+
+from devconcepts.compare.drift import Side, differences
+from devconcepts.compare.parse import parse
+from devconcepts.compare.plugin import ComparePlugin
+
+KO = """/// compare | 로그 vs 쿠키
+    subjects: [로그, 쿠키]
+    shared: 공통점
+
++ 둘 다 기록이다.
+
+핵심
+: 서버
+: 브라우저
+
+활용
+: 감사
+: 로그인 유지
+///
+"""
+
+EN = """/// compare | Logs vs Cookies
+    subjects: [Log, Cookie]
+    shared: In common
+
++ Both are records.
+
+Core idea
+: Server
+: Browser
+
+Uses
+: Auditing
+: Staying logged in
+///
+"""
+
+
+def side(path: str, source: str) -> Side:
+    return Side(path, tuple(parse(source)))
+
+
+def test_translation_with_the_same_shape_matches():
+    assert differences(side("a.md", KO), side("a.en.md", EN)) == []
+
+
+def test_a_missing_row_is_reported_with_both_files_and_lines():
+    shorter = EN.replace("Uses\n: Auditing\n: Staying logged in\n", "")
+    assert differences(side("a.md", KO), side("a.en.md", shorter)) == [
+        "comparison 1 (a.md line 1, a.en.md line 1): 2 rows in a.md, 1 in a.en.md"
+    ]
+
+
+def test_shared_part_subjects_and_count_are_compared():
+    no_shared = EN.replace("    shared: In common\n", "").replace("+ Both are records.\n", "")
+    three = KO.replace("[로그, 쿠키]", "[로그, 쿠키, 세션]").replace(": 브라우저\n", ": 브라우저\n: 서버\n").replace(
+        ": 로그인 유지\n", ": 로그인 유지\n: 세션 유지\n")
+    assert differences(side("a.md", three), side("a.en.md", no_shared)) == [
+        "comparison 1 (a.md line 1, a.en.md line 1): 3 subjects in a.md, 2 in a.en.md",
+        "comparison 1 (a.md line 1, a.en.md line 1): shared part ('+ ' items) in a.md but not in a.en.md",
+    ]
+    more_items = EN.replace("+ Both are records.\n", "+ Both are records.\n+ Both hold data.\n")
+    assert differences(side("a.md", KO), side("a.en.md", more_items)) == [
+        "comparison 1 (a.md line 1, a.en.md line 1): 1 shared item in a.md, 2 in a.en.md"
+    ]
+
+
+def test_a_missing_comparison_is_reported():
+    assert differences(side("a.md", KO + "\n" + KO.replace("로그 vs 쿠키", "둘째")), side("a.en.md", EN)) == [
+        "2 comparisons in a.md, 1 in a.en.md"
+    ]
+
+
+def _page(src_uri: str, locale: str, markdown: str):
+    file = SimpleNamespace(src_uri=src_uri, norm_src_uri=src_uri.replace(".en.md", ".md"), locale=locale,
+                           content_string=markdown)
+    return SimpleNamespace(file=file)
+
+
+@pytest.mark.parametrize("order", [("ko", "en"), ("en", "ko")], ids=["korean-first", "english-first"])
+def test_plugin_warns_whichever_language_is_built_first(order, caplog):
+    plugin = ComparePlugin()
+    plugin.load_config({})
+    config = SimpleNamespace(theme={"language": "ko"}, mdx_configs={})
+    pages = {"ko": _page("log.md", "ko", KO), "en": _page("log.en.md", "en", EN.replace("Uses\n: Auditing\n: Staying logged in\n", ""))}
+    with caplog.at_level(logging.WARNING):
+        for locale in order:
+            plugin.on_page_markdown(pages[locale].file.content_string, pages[locale], config, None)
+    warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
+    assert warnings == [
+        "devconcepts: comparison tables of log.md and log.en.md differ: comparison 1 (log.md line 1, log.en.md line 1): "
+        "2 rows in log.md, 1 in log.en.md. Keep both languages' tables the same shape"
+    ]
+
+
+def test_plugin_does_not_compare_a_page_with_its_own_fallback(caplog):
+    # Without log.en.md, static-i18n builds /en/log/ from log.md (locale ko).
+    plugin = ComparePlugin()
+    plugin.load_config({})
+    config = SimpleNamespace(theme={"language": "ko"}, mdx_configs={})
+    page = _page("log.md", "ko", KO)
+    with caplog.at_level(logging.WARNING):
+        plugin.on_page_markdown(KO, page, config, None)
+        plugin.on_page_markdown(KO, page, config, None)
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert config.mdx_configs["devconcepts.compare"] == {"locale": "ko"}

@@ -1,0 +1,137 @@
+"""A small bilingual site with what the real pages do not all have yet:
+folded self-check answers, a table long enough to span sheets, links between
+topics and a heading id that two topics share. Built with the real
+mkdocs.yml, overrides and placeholder book pages (INHERIT), only the
+Markdown and the navigation differ."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+from conftest import DOCS, ROOT
+
+LONG_TABLE_ROWS = 70
+ANSWER = {"ko": "정답 하나: 도커는 컨테이너를 만들고 쿠버네티스는 컨테이너 여러 개를 관리한다.",
+          "en": "Answer one: Docker builds containers and Kubernetes manages many of them."}
+QUESTION = {"ko": "질문 하나: 도커와 쿠버네티스는 어떻게 다른가?",
+            "en": "Question one: how do Docker and Kubernetes differ?"}
+OPEN_NOTE = {"ko": "처음부터 펼쳐 둔 설명 본문.", "en": "A note the author left unfolded."}
+HEADER = {"ko": ("번호", "설명 열 머리글"), "en": ("Number", "Description header")}
+EXTERNAL = "https://example.org/print-test/page"
+
+PAGES = {
+    "ko": {
+        "index": """\
+            # 인쇄 시험 사이트
+
+            시험용 홈 페이지.
+            """,
+        "sheet": f"""\
+            # 학습지 시험 페이지
+
+            본문 문단이다. [다른 페이지의 공통 절](other.md#공통-절)로 가는 링크와
+            [외부 자료]({EXTERNAL})가 있다.
+
+            ## 공통 절
+
+            !!! note "참고"
+                알림 상자 본문이다.
+
+            ## 스스로 점검
+
+            ??? question "{QUESTION['ko']}"
+                {ANSWER['ko']}
+
+            ???+ note "펼쳐 둔 설명"
+                {OPEN_NOTE['ko']}
+
+            ## 긴 표
+
+            | {HEADER['ko'][0]} | {HEADER['ko'][1]} |
+            |---|---|
+            """,
+        "other": """\
+            # 다른 페이지
+
+            [학습지 시험 페이지](sheet.md)로 돌아가는 링크.
+
+            ## 공통 절
+
+            같은 이름의 절이 두 페이지에 있다.
+            """,
+    },
+    "en": {
+        "index": """\
+            # Print test site
+
+            A home page for the tests.
+            """,
+        "sheet": f"""\
+            # Study sheet test page
+
+            A paragraph with a link to [the other page's shared section](other.md#shared-section)
+            and to [an outside source]({EXTERNAL}).
+
+            ## Shared section
+
+            !!! note "Note"
+                The body of a note.
+
+            ## Self-check
+
+            ??? question "{QUESTION['en']}"
+                {ANSWER['en']}
+
+            ???+ note "Unfolded note"
+                {OPEN_NOTE['en']}
+
+            ## Long table
+
+            | {HEADER['en'][0]} | {HEADER['en'][1]} |
+            |---|---|
+            """,
+        "other": """\
+            # Other page
+
+            A link back to [the study sheet test page](sheet.md).
+
+            ## Shared section
+
+            Both pages have a section with this name.
+            """,
+    },
+}
+
+
+def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True,
+                  extra_config: str = "") -> Path:
+    """Write the fixture site under `root`; returns its mkdocs.yml.
+    `skip` names sources to leave out (e.g. "other.en.md")."""
+    docs = root / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    for locale, pages in PAGES.items():
+        suffix = "" if locale == "ko" else f".{locale}"
+        for name, text in pages.items():
+            text = textwrap.dedent(text)
+            if name == "sheet":
+                text += "".join(f"| {n} | {'행' if locale == 'ko' else 'Row'} {n} |\n"
+                                for n in range(1, LONG_TABLE_ROWS + 1))
+            if f"{name}{suffix}.md" not in skip:
+                (docs / f"{name}{suffix}.md").write_text(text, encoding="utf-8")
+        if book:
+            # The real placeholders, so these tests cover them too.
+            shutil.copy(DOCS / f"print{suffix}.md", docs / f"print{suffix}.md")
+    config = root / "mkdocs.yml"
+    nav = ["index.md", "sheet.md", "other.md"] + (["print.md"] if book else [])
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {docs}\n"
+        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
+        "nav:\n" + "".join(f"  - {entry}\n" for entry in nav) + extra_config,
+        encoding="utf-8",
+    )
+    return config

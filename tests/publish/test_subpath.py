@@ -1,0 +1,166 @@
+"""The site as GitHub Pages serves a project site: built with a site_url that
+ends in /REPO/ and served under /REPO/ only. Every page of both languages
+loads in Chromium without a request that fails or leaves the sub-path, links
+and the language switcher stay inside it, and search results do too."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import build_site, serve_directory
+from publish.subpath import Traffic, built_pages, target_file
+
+pytestmark = pytest.mark.browser
+
+REPO = "study-notes"
+"""Stand-in repository name: the site lives at https://USER.github.io/study-notes/."""
+
+SEARCHES = [("", "쿠버네티스"), ("en/", "Kubernetes")]
+"""(language home, query) for each language."""
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("project-site") / "site"
+    site_dir.mkdir()
+    # Serve before building: the build needs the real address, port included,
+    # because Material matches sitemap URLs against the page's own address.
+    server, base = serve_directory(site_dir, mount=f"/{REPO}/")
+    result = build_site(site_dir, site_url=base)
+    if result.returncode != 0:
+        server.shutdown()
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    yield site_dir, base
+    server.shutdown()
+
+
+@pytest.fixture
+def tab(browser):
+    # Wide enough that the header shows the search box and language menu.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    traffic = Traffic()
+    traffic.attach(page)
+    yield page, traffic
+    context.close()
+
+
+def _outside(urls: list[str], base: str) -> list[str]:
+    return [url for url in urls if not url.startswith(base) and not url.startswith(("data:", "blob:"))]
+
+
+def _links(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(selector, "elements => elements.map(e => e.href)")
+
+
+def test_sitemaps_list_only_subpath_urls(project_site):
+    site_dir, base = project_site
+    root = site_dir / "sitemap.xml"
+    assert root.is_file(), "no sitemap.xml in the site root"
+    assert gzip.decompress((site_dir / "sitemap.xml.gz").read_bytes()) == root.read_bytes()
+    for sitemap in site_dir.rglob("sitemap.xml"):
+        urls = re.findall(r"<loc>\s*(.*?)\s*</loc>", sitemap.read_text()) + \
+            re.findall(r'<xhtml:link[^>]*href="([^"]*)"', sitemap.read_text())
+        assert urls, f"{sitemap} lists no URL"
+        assert _outside(urls, base) == [], sitemap
+        assert [url for url in urls if target_file(site_dir, base, url) is None] == [], sitemap
+
+
+def test_every_page_stays_inside_the_subpath(project_site, tab):
+    site_dir, base = project_site
+    page, traffic = tab
+    pages = built_pages(site_dir)
+    assert {"", "en/"} <= set(pages)
+    problems = []
+    sitemaps = set()
+    for url in pages:
+        traffic.clear()
+        page.goto(base + url, wait_until="networkidle")
+        anchors = _links(page, "a[href]")
+        same_origin = [href for href in anchors if urlsplit(href).netloc == urlsplit(base).netloc]
+        problems += [f"{url}: link leaves /{REPO}/: {href}" for href in _outside(same_origin, base)]
+        problems += [f"{url}: link to a missing page: {href}" for href in same_origin
+                     if href.startswith(base) and target_file(site_dir, base, href.split("#")[0]) is None]
+        head = _links(page, "link[href]")
+        problems += [f"{url}: <link> outside /{REPO}/: {href}" for href in _outside(head, base)]
+        switcher = _links(page, ".md-select a[hreflang]")
+        if not url.endswith("404.html"):
+            problems += [f"{url}: no language switcher"] if len(switcher) < 2 else []
+        problems += [f"{url}: switcher leaves /{REPO}/: {href}" for href in _outside(switcher, base)]
+        problems += [f"{url}: request leaves /{REPO}/: {req}" for req in _outside(traffic.requests, base)]
+        problems += [f"{url}: failed: {failure}" for failure in traffic.failures]
+        sitemaps |= {req for req in traffic.requests if req.endswith("sitemap.xml")}
+    assert problems == [], "\n".join(problems)
+    # Whatever sitemap Material fetched came from inside the sub-path and
+    # loaded (checked above with every other request); here, it exists.
+    for sitemap in sitemaps:
+        assert target_file(site_dir, base, sitemap) is not None, sitemap
+
+
+def test_not_found_page_works_at_any_depth(project_site, tab):
+    """GitHub Pages answers a missing URL with the site's 404.html as-is, so
+    that page must not depend on where it is served from."""
+    site_dir, base = project_site
+    page, traffic = tab
+    missing = base + "no/such/page/"
+    body = (site_dir / "404.html").read_bytes()
+    page.route(missing, lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(missing, wait_until="networkidle")
+    failures = [failure for failure in traffic.failures if not failure.startswith(f"{missing}: HTTP 404")]
+    assert failures == []
+    assert _outside(traffic.requests, base) == []
+    assert page.locator("link[rel=stylesheet]").count() > 0
+    for href in _links(page, "a[href]"):
+        if urlsplit(href).netloc == urlsplit(base).netloc and href != missing:
+            assert href.startswith(base), href
+            assert target_file(site_dir, base, href.split("#")[0]) is not None, href
+
+
+def test_language_switcher_stays_inside_the_subpath(project_site, tab):
+    site_dir, base = project_site
+    page, traffic = tab
+    problems = []
+    for url in built_pages(site_dir):
+        if url.endswith("404.html"):
+            continue
+        language = "en" if url.startswith("en/") else "ko"
+        other = "ko" if language == "en" else "en"
+        page.goto(base + url, wait_until="networkidle")
+        link = page.locator(f".md-select a[hreflang='{other}']").first
+        expected = link.evaluate("a => a.href")
+        traffic.clear()
+        # Material handles the click itself (it looks the page up in the sitemap).
+        link.dispatch_event("click")
+        page.wait_for_url(lambda current: current != base + url)
+        page.wait_for_load_state("networkidle")
+        if page.url != expected:
+            problems.append(f"{url}: switched to {page.url}, expected {expected}")
+        if page.locator("html").get_attribute("lang") != other:
+            problems.append(f"{url}: {page.url} is not in {other}")
+        problems += [f"{url}: request leaves /{REPO}/: {req}" for req in _outside(traffic.requests, base)]
+        problems += [f"{url}: failed: {failure}" for failure in traffic.failures]
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("home, query", SEARCHES, ids=["ko", "en"])
+def test_search_results_stay_inside_the_subpath(project_site, tab, home, query):
+    site_dir, base = project_site
+    page, traffic = tab
+    page.goto(base + home, wait_until="networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.type(query)
+    # Material searches on keyup, and typing Hangul sends none: End does.
+    search.press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs
+    assert _outside(hrefs, base) == []
+    assert [href for href in hrefs if target_file(site_dir, base, href.split("#")[0]) is None] == []
+    assert _outside(traffic.requests, base) == []
+    assert traffic.failures == []

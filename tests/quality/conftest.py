@@ -1,0 +1,54 @@
+"""Fixtures for the quality tests: the real site built with --strict for the
+exact URL it is served at (absolute hreflang links and canonical URLs must
+point at the server, or the browser would leave the site), served gzipped the
+way GitHub Pages serves it, and the list of every built page."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gzip_server import GzipSiteServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """(site directory, running GzipSiteServer) for a --strict build of the site."""
+    site_dir = tmp_path_factory.mktemp("quality-site")
+    server = GzipSiteServer(site_dir)  # bound now, so the build knows its URL
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": server.base_url}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    server.start()
+    yield site_dir, server
+    server.stop()
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """URL paths of every HTML page in the build (both languages, any section),
+    404 pages excluded."""
+    paths = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        if rel.split("/")[0] in ("assets", "search"):
+            continue
+        paths.append("/" if rel == "." else f"/{rel}/")
+    return paths
+
+
+@pytest.fixture(scope="session")
+def page_urls(served_site) -> list[str]:
+    site_dir, server = served_site
+    paths = page_paths(site_dir)
+    if not paths:
+        pytest.fail("the build has no pages", pytrace=False)
+    return [server.base_url + path.lstrip("/") for path in paths]

@@ -1,0 +1,66 @@
+"""axe-core finds no violations on any page: light scheme, dark scheme,
+search open with results, and at phone width (360 px)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+# A word every page's search index has in both languages.
+QUERY = "Kubernetes"
+
+
+def _violations(page) -> list[str]:
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+
+
+def _open_search(page) -> None:
+    page.locator("label.md-header__button[for='__search']").first.click() \
+        if page.viewport_size["width"] < 960 else page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(QUERY)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+
+
+STATES = {
+    "light": dict(viewport=DESKTOP, color_scheme="light"),
+    "dark": dict(viewport=DESKTOP, color_scheme="dark"),
+    "search-open": dict(viewport=DESKTOP, color_scheme="light"),
+    "phone": dict(viewport=PHONE, color_scheme="light", is_mobile=True, has_touch=True),
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _axe_present():
+    if not AXE.is_file():
+        pytest.fail("node_modules/axe-core is missing; run `npm ci` (scripts/setup does)", pytrace=False)
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_axe_finds_no_violations(browser, page_urls, state):
+    context = browser.new_context(**STATES[state])
+    problems = {}
+    try:
+        page = context.new_page()
+        for url in page_urls:
+            page.goto(url, wait_until="networkidle")
+            scheme = page.locator("body").get_attribute("data-md-color-scheme")
+            expected = "slate" if state == "dark" else "default"
+            if scheme != expected:
+                problems[url] = [f"colour scheme is {scheme!r}, expected {expected!r}"]
+                continue
+            if state == "search-open":
+                _open_search(page)
+            found = _violations(page)
+            if found:
+                problems[url] = found
+    finally:
+        context.close()
+    assert not problems, "\n".join(f"{url}: {v}" for url, v in problems.items())
