@@ -17,18 +17,42 @@ from .pdf import PrintedPdf, print_pdf
 ARTIFACTS = ROOT / "test-artifacts" / "print"
 
 
+def book_options():
+    """The devconcepts-print options as mkdocs.yml sets them."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return config.plugins["devconcepts-print"].config
+
+
+def _sources() -> list[str]:
+    return sorted(p.name for p in DOCS.glob("*.md"))
+
+
+def _unsuffixed(name: str) -> str:
+    stem, _, _ = name.removesuffix(".md").partition(".")
+    return f"{stem}.md"
+
+
 def topic_sources() -> list[str]:
-    """Every topic page's source (docs/*.md, both languages), minus the home
-    and the book placeholder: known at collection time, so each page is its
-    own test."""
-    return sorted(p.name for p in DOCS.glob("*.md")
-                  if p.name.split(".")[0] not in ("index", "print"))
+    """Every topic page's source in both languages: docs/*.md minus the book
+    placeholder and the pages the plugin's `exclude` keeps out of the book.
+    Known at collection time, so each page is its own test."""
+    options = book_options()
+    left_out = {options.book, *options.exclude}
+    return [name for name in _sources() if _unsuffixed(name) not in left_out]
+
+
+def printable_sources() -> list[str]:
+    """Every page but the book placeholders (those are tested as books)."""
+    return [name for name in _sources() if _unsuffixed(name) != book_options().book]
 
 
 def source_url(name: str) -> str:
-    """`oltp.md` -> `oltp/`, `oltp.en.md` -> `en/oltp/`."""
+    """`oltp.md` -> `oltp/`, `oltp.en.md` -> `en/oltp/`, `index.en.md` -> `en/`."""
     stem, _, locale = name.removesuffix(".md").partition(".")
-    return f"{locale}/{stem}/" if locale else f"{stem}/"
+    path = "" if stem == "index" else f"{stem}/"
+    return f"{locale}/{path}" if locale else path
 
 
 @pytest.fixture(scope="session", autouse=True)

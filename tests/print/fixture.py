@@ -1,17 +1,20 @@
-"""A small bilingual site with what the real pages do not all have yet:
-folded self-check answers, a table long enough to span sheets, links between
-topics and a heading id that two topics share. Built with the real
-mkdocs.yml, overrides and placeholder book pages (INHERIT), only the
-Markdown and the navigation differ."""
+"""The real site plus two bilingual pages with what the real pages do not all
+have yet: folded self-check answers, a table long enough to span sheets,
+links between topics and a heading id that two topics share. Built with the
+real mkdocs.yml (INHERIT) and overrides; the docs are a copy of the real ones
+with the two pages added to the navigation before the book."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import textwrap
 from pathlib import Path
 
 from conftest import DOCS, ROOT
 
+BASE_CONFIG = ROOT / "mkdocs.yml"
+"""The configuration the fixture site inherits."""
 LONG_TABLE_ROWS = 70
 ANSWER = {"ko": "정답 하나: 도커는 컨테이너를 만들고 쿠버네티스는 컨테이너 여러 개를 관리한다.",
           "en": "Answer one: Docker builds containers and Kubernetes manages many of them."}
@@ -105,14 +108,17 @@ PAGES = {
 }
 
 
-def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True,
-                  extra_config: str = "") -> Path:
+def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True) -> Path:
     """Write the fixture site under `root`; returns its mkdocs.yml.
-    `skip` names sources to leave out (e.g. "other.en.md")."""
+    `skip` names sources to leave out (e.g. "other.en.md"); `book=False`
+    leaves out the book placeholders."""
+    from mkdocs.config import load_config
+
     docs = root / "docs"
     if docs.exists():
         shutil.rmtree(docs)
-    docs.mkdir(parents=True)
+    shutil.copytree(DOCS, docs)
+    book_page = load_config(str(BASE_CONFIG)).plugins["devconcepts-print"].config.book
     for locale, pages in PAGES.items():
         suffix = "" if locale == "ko" else f".{locale}"
         for name, text in pages.items():
@@ -122,16 +128,17 @@ def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True,
                                 for n in range(1, LONG_TABLE_ROWS + 1))
             if f"{name}{suffix}.md" not in skip:
                 (docs / f"{name}{suffix}.md").write_text(text, encoding="utf-8")
-        if book:
-            # The real placeholders, so these tests cover them too.
-            shutil.copy(DOCS / f"print{suffix}.md", docs / f"print{suffix}.md")
+        if not book:
+            (docs / book_page.replace(".md", f"{suffix}.md")).unlink()
+    nav = [entry for entry in load_config(str(BASE_CONFIG))["nav"] if entry != book_page]
+    nav += ["sheet.md", "other.md"] + ([book_page] if book else [])
     config = root / "mkdocs.yml"
-    nav = ["index.md", "sheet.md", "other.md"] + (["print.md"] if book else [])
     config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"INHERIT: {BASE_CONFIG}\n"
         f"docs_dir: {docs}\n"
         f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
-        "nav:\n" + "".join(f"  - {entry}\n" for entry in nav) + extra_config,
+        # JSON is YAML: the navigation entries as the real config has them.
+        f"nav: {json.dumps(nav, ensure_ascii=False)}\n",
         encoding="utf-8",
     )
     return config

@@ -8,7 +8,7 @@ import pytest
 
 from devconcepts.labels import label
 
-from .conftest import source_url, topic_sources
+from .conftest import printable_sources, source_url, topic_sources
 from .fixture import ANSWER, OPEN_NOTE, QUESTION
 from .pdf import normalise, print_pdf
 
@@ -19,7 +19,7 @@ RECORD_PRINT = "window.__printCalls = 0; window.print = () => { window.__printCa
 SHEET = {"ko": "sheet/", "en": "en/sheet/"}
 
 
-@pytest.mark.parametrize("source", topic_sources() + ["print.md", "print.en.md"])
+@pytest.mark.parametrize("source", printable_sources() + ["print.md", "print.en.md"])
 def test_print_button_on_every_page(page, site_url, source):
     page.goto(site_url + source_url(source))
     lang = page.locator("html").get_attribute("lang")
@@ -55,7 +55,7 @@ def test_study_toggle_only_where_answers_are_folded(page, site_url, fixture_url)
     page.goto(fixture_url + SHEET["ko"])
     assert page.locator("[data-print-study-control]").is_visible()
     assert page.locator("[data-print-study]").is_checked() is False
-    for source in topic_sources():
+    for source in printable_sources():
         page.goto(site_url + source_url(source))
         folded = page.locator("article details:not([open])").count()
         assert page.locator("[data-print-study-control]").is_visible() == (folded > 0), source

@@ -12,13 +12,16 @@ import pytest
 from conftest import DOCS
 from devconcepts.labels import label
 
-from .conftest import source_url, topic_sources
+from .conftest import printable_sources, source_url, topic_sources
 from .content import chrome_texts, links, statements
 from .pdf import A4_POINTS, normalise
 
 pytestmark = pytest.mark.browser
 
 TOPICS = topic_sources()
+PAGES = printable_sources()
+"""Topics and the other pages (home, glossary): all print cleanly; the
+two-sheet limit is for topics."""
 MAX_SHEETS = 2
 
 
@@ -32,21 +35,26 @@ def _without_printed_urls(flat: str, page) -> str:
 
 
 @pytest.mark.parametrize("source", TOPICS)
-def test_sheet_count_and_size(printed, source):
+def test_topic_fits_two_sheets(printed, source):
     pdf, _ = printed(source_url(source))
     assert 1 <= pdf.sheets <= MAX_SHEETS, f"{source}: {pdf.sheets} sheets"
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_sheets_are_a4(printed, source):
+    pdf, _ = printed(source_url(source))
     for width, height in pdf.sheet_sizes:
         assert abs(width - A4_POINTS[0]) < 2 and abs(height - A4_POINTS[1]) < 2, (width, height)
 
 
-@pytest.mark.parametrize("source", TOPICS)
+@pytest.mark.parametrize("source", PAGES)
 def test_no_blank_sheet(printed, source):
     pdf, _ = printed(source_url(source))
     blank = [n for n, text in enumerate(pdf.sheet_texts, start=1) if not text.strip()]
     assert not blank, f"{source}: sheet(s) {blank} of {pdf.sheets} have no text"
 
 
-@pytest.mark.parametrize("source", TOPICS)
+@pytest.mark.parametrize("source", PAGES)
 def test_every_statement_is_text_in_the_pdf(printed, source):
     pdf, page = printed(source_url(source))
     found = _without_printed_urls(pdf.flat, page)
@@ -60,7 +68,7 @@ def test_every_statement_is_text_in_the_pdf(printed, source):
     assert not missing, f"{source}: not extractable from the PDF: {missing}"
 
 
-@pytest.mark.parametrize("source", TOPICS)
+@pytest.mark.parametrize("source", PAGES)
 def test_korean_source_text_is_in_the_pdf(printed, source):
     """Independent of the rendered HTML: Hangul runs of the Markdown source
     (outside markup) come out of the PDF as text."""
@@ -71,7 +79,7 @@ def test_korean_source_text_is_in_the_pdf(printed, source):
     assert not missing, f"{source}: Hangul from the source missing in the PDF: {missing}"
 
 
-@pytest.mark.parametrize("source", TOPICS)
+@pytest.mark.parametrize("source", PAGES)
 def test_korean_font_embedded(printed, source):
     pdf, _ = printed(source_url(source))
     fonts = pdf.fonts
@@ -80,7 +88,7 @@ def test_korean_font_embedded(printed, source):
     assert not [f for f in fonts if f.type == "Type 3"], "Type 3 fonts: text would not be real text"
 
 
-@pytest.mark.parametrize("source", TOPICS)
+@pytest.mark.parametrize("source", PAGES)
 def test_no_site_chrome(printed, source):
     """Header, navigation, search and footer words stay off paper, unless the
     content itself says them."""
@@ -94,7 +102,7 @@ def test_no_site_chrome(printed, source):
         assert normalise(label(name, page.locator("html").get_attribute("lang"))) not in pdf.flat
 
 
-@pytest.mark.parametrize("source", TOPICS)
+@pytest.mark.parametrize("source", PAGES)
 def test_source_line(printed, source):
     pdf, page = printed(source_url(source))
     lang = page.locator("html").get_attribute("lang")
@@ -116,7 +124,7 @@ def test_source_line(printed, source):
         page.emulate_media(media="print")
 
 
-@pytest.mark.parametrize("source", TOPICS)
+@pytest.mark.parametrize("source", PAGES)
 def test_external_links_print_their_address(printed, source):
     pdf, page = printed(source_url(source))
     found = links(page)

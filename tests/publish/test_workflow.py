@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from publish.workflow import (
     PAGES_WORKFLOW,
     all_steps,
     commands,
+    git,
     load_workflow,
     readme_test_command,
     step_using,
@@ -78,10 +78,8 @@ def test_build_step_builds_strict_for_the_pages_address(workflow, tmp_path):
     mkdocs.chmod(0o755)
     script = tmp_path / "build-step.sh"
     script.write_text(step["run"])
-    git_dir = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--absolute-git-dir"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    commit_time = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"],
-                                 capture_output=True, text=True, check=True).stdout.strip()
+    git_dir = git("rev-parse", "--absolute-git-dir")
+    commit_time = git("log", "-1", "--format=%ct")
 
     def run_step(base_url: str) -> dict:
         env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
@@ -138,11 +136,14 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(workflow):
     assert parsed, "the Pages workflow uses no action at all"
 
 
-def test_checkout_does_not_keep_the_token(workflow):
+def test_checkout_keeps_no_token_and_fetches_full_history(workflow):
     checkouts = [step for _, step in all_steps(workflow) if step.get("uses", "").startswith("actions/checkout@")]
     assert checkouts
     for step in checkouts:
         assert step.get("with", {}).get("persist-credentials") is False
+        # A shallow clone gives every page the newest commit's date, so the
+        # site would differ from a build of a full clone of the same commit.
+        assert step["with"].get("fetch-depth") == 0
 
 
 def test_deploys_main_with_the_pages_actions(workflow):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -62,3 +63,12 @@ def step_using(workflow: dict, action: str) -> tuple[str, dict]:
     if len(found) != 1:
         raise LookupError(f"expected one step using {action}, found {len(found)}")
     return found[0]
+
+
+def git(*args: str) -> str:
+    """Output of a read-only git command in the repository (a git checkout,
+    as in CI and on GitHub's runners)."""
+    result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"git {' '.join(args)} failed (not a git checkout?): {result.stderr.strip()}")
+    return result.stdout.strip()

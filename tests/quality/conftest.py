@@ -23,8 +23,10 @@ def served_site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("quality-site")
     server = GzipSiteServer(site_dir)  # bound now, so the build knows its URL
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": server.base_url}
+    # QUALITY_MKDOCS_CONFIG checks another configuration of the same site.
+    config = os.environ.get("QUALITY_MKDOCS_CONFIG", str(ROOT / "mkdocs.yml"))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)

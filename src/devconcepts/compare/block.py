@@ -60,6 +60,9 @@ class CompareBlock(Block):
         "shared": (None, type_any),
     }
 
+    def on_init(self) -> None:
+        self.comparison: Comparison | None = None
+
     def on_validate(self, parent: etree.Element) -> bool:
         # Raising here is not swallowed by Blocks (unlike option validators).
         self.comparison = self.config["document"].take(self.argument)

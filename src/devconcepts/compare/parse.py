@@ -352,7 +352,15 @@ def _read_options(option_lines: list[str], first_line: int) -> dict[str, _Option
             )
         if key in options:
             raise ComparisonError(line, f"option '{key}' is given twice")
-        value = constructor.construct_object(value_node, deep=True)
+        option = _Option(None, value_node, text, first_line)
+        try:
+            value = constructor.construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError) as error:
+            # e.g. `2024-13-45` looks like a date to YAML but is not one.
+            raise ComparisonError(
+                option.line,
+                f"option '{key}': YAML cannot read {option.written()} ({error}); quote the text",
+            ) from None
         options[key] = _Option(value, value_node, text, first_line)
     return options
 

@@ -30,7 +30,7 @@ from devconcepts.compare.config import CompareConfig
 from devconcepts.compare.drift import Side, differences
 from devconcepts.compare.leftovers import leftover_block_lines
 from devconcepts.compare.parse import ComparisonError, parse
-from devconcepts.labels import DEFAULT_LOCALE, LABELS
+from devconcepts.labels import DEFAULT_LOCALE, UnknownLabelError, label
 
 log = get_plugin_logger(__name__)
 
@@ -39,7 +39,8 @@ EXTENSION = "devconcepts.compare"
 
 
 class ComparePlugin(BasePlugin[CompareConfig]):
-    def __init__(self) -> None:
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
         # {language-neutral source path: {locale: Side}}; see on_page_markdown.
         self._sides: dict[str, dict[str, Side]] = {}
 
@@ -62,10 +63,12 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             return None
         path = page.file.src_uri
         locale = _page_locale(page, config)
-        if locale not in LABELS:
-            raise PluginError(
-                f"{path}: no comparison-table labels for locale '{locale}'; add them to devconcepts/labels.py"
-            )
+        try:
+            # The extension would fail mid-page; fail here, naming the page.
+            for key in ("compare.aspect", "compare.shared"):
+                label(key, locale)
+        except UnknownLabelError as error:
+            raise PluginError(f"{path}: {error}") from error
         try:
             comparisons = parse(markdown, first_line=_front_matter_lines(page.file.content_string) + 1)
         except ComparisonError as error:

@@ -32,6 +32,8 @@ _PRIMARY_SIZE = 15
 _SECONDARY_SIZE = 12
 _GAP = 3
 """Space between an arrow's end and the box it points at."""
+_HEAD_LENGTH = 10
+_HEAD_WIDTH = 8
 
 
 class DiagramError(ValueError):
@@ -109,11 +111,6 @@ def render(parent: etree.Element, spec: dict, locale: str) -> etree.Element:
     _el(svg, "title", _text(spec["title"], locale, where), id=f"{name}-title")
     _el(svg, "desc", _text(spec["description"], locale, where).strip(), id=f"{name}-desc")
 
-    defs = _el(svg, "defs")
-    marker = _el(defs, "marker", id=f"{name}-arrow", viewBox="0 0 10 10", refX=9, refY=5,
-                 markerWidth=7, markerHeight=7, orient="auto-start-reverse")
-    _el(marker, "path", d="M0,0 L10,5 L0,10 z", fill="currentColor")
-
     for group in spec.get("groups", ()):
         box = _Box(*group["box"])
         g = _el(svg, "g", **{"class": "diagram__group", "data-id": group["id"]})
@@ -148,8 +145,16 @@ def render(parent: etree.Element, spec: dict, locale: str) -> etree.Element:
         length = math.hypot(x2 - x1, y2 - y1)
         ux, uy = (x2 - x1) / length, (y2 - y1) / length
         g = _el(svg, "g", **{"class": "diagram__edge", "data-from": edge["from"], "data-to": edge["to"]})
-        _el(g, "line", x1=x1 + ux * _GAP, y1=y1 + uy * _GAP, x2=x2 - ux * _GAP, y2=y2 - uy * _GAP,
-            stroke="currentColor", stroke_width=1.5, marker_end=f"url(#{name}-arrow)")
+        # The head is drawn, not a <marker>: a url(#id) reference breaks when
+        # a page is embedded elsewhere with its ids renamed (the print book).
+        tip_x, tip_y = x2 - ux * _GAP, y2 - uy * _GAP
+        base_x, base_y = tip_x - ux * _HEAD_LENGTH, tip_y - uy * _HEAD_LENGTH
+        _el(g, "line", x1=x1 + ux * _GAP, y1=y1 + uy * _GAP, x2=base_x, y2=base_y,
+            stroke="currentColor", stroke_width=1.5)
+        wing_x, wing_y = -uy * _HEAD_WIDTH / 2, ux * _HEAD_WIDTH / 2
+        head = [(tip_x, tip_y), (base_x + wing_x, base_y + wing_y), (base_x - wing_x, base_y - wing_y)]
+        _el(g, "polygon", points=" ".join(f"{_fmt(float(x))},{_fmt(float(y))}" for x, y in head),
+            fill="currentColor", **{"class": "diagram__arrowhead"})
         if edge.get("label"):
             lx, ly = edge.get("label_at") or ((x1 + x2) / 2, (y1 + y2) / 2 - 6)
             _el(g, "text", _text(edge["label"], locale, where), x=lx, y=ly, fill="currentColor",

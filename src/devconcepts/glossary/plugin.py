@@ -69,8 +69,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             if name in config.markdown_extensions:
                 config.mdx_configs.setdefault(name, {})["locale"] = self.locale
         options = config.mdx_configs[GLOSSARY_EXTENSION]
-        self.terms_file = Path(options["terms_file"]) if options.get("terms_file") else TERMS_FILE
-        self.terms = load_terms(self.terms_file)
+        terms_file = Path(options["terms_file"]) if options.get("terms_file") else TERMS_FILE
+        self.terms = load_terms(terms_file)
+        # Messages name the term list as seen from the project, like the pages.
+        self.terms_file = _from_project(config, terms_file)
         self.known = {term.id for term in self.terms}
         options["sections"] = self._section_titles(config)
 
@@ -180,12 +182,15 @@ def _page_file(files: Files, path: str, locale: str):
 
 def _docs_path(config: MkDocsConfig, src_path: str) -> str:
     """`docs/x.md`: the file as seen from the project root."""
-    docs_dir = Path(config.docs_dir)
-    root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+    return _from_project(config, Path(config.docs_dir) / src_path)
+
+
+def _from_project(config: MkDocsConfig, path: Path) -> str:
+    root = Path(config.config_file_path).parent if config.config_file_path else Path(config.docs_dir).parent
     try:
-        return (docs_dir / src_path).relative_to(root).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return (docs_dir / src_path).as_posix()
+        return path.as_posix()
 
 
 def _build_locales(config: MkDocsConfig) -> tuple[str, str]:

@@ -59,9 +59,10 @@ class AliasMatcher:
         out = set()
         for term in {t.id: t for t in [*self.mentioned(text), *extra_terms]}.values():
             for spelling in term.spellings():
-                words = [w.lower() for w in self._words(spelling)]
-                if not all(any(p.startswith(w) for p in present) for w in words):
-                    out.update(words)
+                for word in self._words(spelling):
+                    word = word.lower()
+                    if word not in out and not any(p.startswith(word) for p in present):
+                        out.add(word)
         return out
 
     def explained_by(self, src_uri: str, locale: str) -> dict[str, list[Term]]:

@@ -19,7 +19,7 @@ class SearchConfig(Config):
     written so that Python's `re` and JavaScript's RegExp read it alike. The
     default also splits at brackets, quotes and punctuation."""
 
-    segmenter = c.Choice(("kiwi", "lexicon", "none"), default="kiwi")
+    segmenter = c.Choice(("kiwi", "lexicon", "suffix", "none"), default="lexicon")
     """How to find words inside Korean compounds and the nouns that the query
     normaliser strips particles down to: `kiwi` (the Kiwi morphological
     analyser, from the kiwipiepy and kiwipiepy-model packages), `lexicon` (the

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -144,9 +145,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             except SegmenterError as error:
                 raise PluginError(f"devconcepts-search: {error} (or set 'segmenter' to 'lexicon' or 'none')")
         aliases = AliasMatcher(self._terms, self._pattern) if self.config.aliases else None
+        start = time.perf_counter()
         data = index.build(self.config.separator, self._pattern, self._segmenter, aliases, self._terms)
         log.info(f"Search index for '{index.language}': {len(data['docs'])} sections, "
-                 f"{len(data['config']['normalizer']['stems'])} stems")
+                 f"{len(data['config']['normalizer']['stems'])} stems, built in {time.perf_counter() - start:.2f} s")
         return data
 
 

@@ -62,7 +62,11 @@ def _is_boundary(text: str, offset: int) -> bool:
 
 
 class KiwiSegmenter:
-    """Morpheme boundaries and nouns from Kiwi."""
+    """Morpheme boundaries and nouns from Kiwi, word by word.
+
+    Each distinct word is analysed on its own: in a sentence Kiwi often takes
+    a compound for one proper noun ("고가용성으로" → 고가용성/NNP), alone it
+    splits it (고/XPN 가용/NNG 성/XSN), which is what search needs."""
 
     CONTENT = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
     """Tags that start a searchable part: common and proper nouns, roots,
@@ -75,7 +79,6 @@ class KiwiSegmenter:
             from kiwipiepy import Kiwi  # the model loads here, once per build
         except ImportError as error:
             raise SegmenterError(f"segmenter 'kiwi' needs the kiwipiepy and kiwipiepy-model packages: {error}")
-
         self._kiwi = Kiwi()
         for word in user_words:
             # Names from the term list are proper nouns: without this Kiwi cuts
@@ -83,32 +86,31 @@ class KiwiSegmenter:
             self._kiwi.add_user_word(word, "NNP", 0.0)
 
     def analyze(self, texts: list[str], separator: re.Pattern[str]) -> Analysis:
-        suffixes, stems = [], set()
-        for text, tokens in zip(texts, self._kiwi.tokenize(texts)):
-            found: set[str] = set()
-            words = split_words(text, separator)
-            run: list = []  # morphemes of the current noun compound
-            w = 0
-            for token in tokens:
-                start, end = token.start, token.start + token.len
-                while w < len(words) and words[w].end <= start:
-                    w += 1
-                if w == len(words) or words[w].start > start:
-                    continue
-                word = words[w]
-                if token.tag in self.CONTENT and start > word.start and _is_boundary(text, start):
-                    found.add(text[start:word.end].lower())
-                if token.tag in self.CONTENT or token.tag in self.PREFIX or (run and token.tag in self.SUFFIX):
-                    if run and (run[-1][1] != start or run[-1][2] is not word):
-                        _add_run(text, run, stems)
-                        run = []
-                    run.append((start, end, word, token.tag))
-                else:
-                    _add_run(text, run, stems)
+        per_text = [[w.text for w in split_words(t, separator)] for t in texts]
+        words = sorted({w for ws in per_text for w in ws if has_hangul(w)})
+        found: dict[str, set[str]] = {}
+        stems: set[str] = set()
+        for word, tokens in zip(words, self._kiwi.tokenize(words)):
+            found[word] = self._word(word, tokens, stems)
+        return Analysis(suffixes=[set().union(*(found.get(w, ()) for w in ws)) for ws in per_text], stems=stems)
+
+    def _word(self, word: str, tokens, stems: set[str]) -> set[str]:
+        out: set[str] = set()
+        run: list = []  # (start, end, tag) of the current noun compound
+        for token in tokens:
+            start, end = token.start, token.start + token.len
+            if token.tag in self.CONTENT and start > 0 and _is_boundary(word, start):
+                out.add(word[start:].lower())
+            if token.tag in self.CONTENT or token.tag in self.PREFIX or (run and token.tag in self.SUFFIX):
+                if run and run[-1][1] != start:
+                    _add_run(word, run, stems)
                     run = []
-            _add_run(text, run, stems)
-            suffixes.append(found)
-        return Analysis(suffixes=suffixes, stems=stems)
+                run.append((start, end, token.tag))
+            else:
+                _add_run(word, run, stems)
+                run = []
+        _add_run(word, run, stems)
+        return out
 
 
 def _add_run(text: str, run: list, stems: set[str]) -> None:
@@ -116,7 +118,7 @@ def _add_run(text: str, run: list, stems: set[str]) -> None:
     if not run:
         return
     candidates = [text[run[0][0]:run[-1][1]]]
-    candidates += [text[s:e] for s, e, _, tag in run if tag in KiwiSegmenter.CONTENT]
+    candidates += [text[s:e] for s, e, tag in run if tag in KiwiSegmenter.CONTENT]
     for candidate in candidates:
         candidate = candidate.lower()
         if has_hangul(candidate) and len(candidate) >= MIN_STEM:
@@ -170,9 +172,29 @@ class LexiconSegmenter:
         return found
 
 
+class SuffixSegmenter(LexiconSegmenter):
+    """Every syllable is a boundary: each Hangul word, less its particle, is
+    indexed from every syllable on (substring search), with the lexicon's
+    stems."""
+
+    @staticmethod
+    def _suffixes(words: list[str], stems: set[str]) -> set[str]:
+        found = set()
+        for word in words:
+            if not has_hangul(word):
+                continue
+            stem = next(iter(without_particle(word)), word)
+            for i in range(1, len(stem) - MIN_STEM + 1):
+                if HANGUL.match(stem[i]):
+                    found.add(stem[i:])
+        return found
+
+
 def make_segmenter(name: str, user_words: Iterable[str]) -> Segmenter:
     if name == "kiwi":
         return KiwiSegmenter(user_words)
     if name == "lexicon":
         return LexiconSegmenter(user_words)
+    if name == "suffix":
+        return SuffixSegmenter(user_words)
     return NullSegmenter()

@@ -10,7 +10,6 @@ same to Python's `re` and JavaScript's RegExp (no flags)."""
 
 from __future__ import annotations
 
-import html
 import re
 from typing import NamedTuple
 
@@ -37,9 +36,10 @@ def compile_separator(separator: str) -> re.Pattern[str]:
 
 
 def plain_text(fragment: str) -> str:
-    """Text of an index entry's HTML fragment, tags replaced by spaces (Material's
-    worker also treats a tag as a word boundary)."""
-    return html.unescape(_TAG.sub(" ", fragment))
+    """Text of an index entry's HTML fragment with its tags replaced by spaces,
+    as Material's worker sees it: a tag is a word boundary, and the entities
+    Material leaves (&amp; &lt; &gt;) stay for the separator to split at."""
+    return _TAG.sub(" ", fragment)
 
 
 def split_words(text: str, separator: re.Pattern[str]) -> list[Word]:

@@ -8,8 +8,9 @@
  * and a compound typed without spaces (검색증강생성) finds nothing. Before a
  * query reaches Material's worker, each Korean word in it is rewritten:
  *
- *   1. a known noun stays as typed;
- *   2. noun + particle becomes the noun (스케줄러가 → 스케줄러, rag란 → rag);
+ *   1. a known noun stays as typed; a particle standing alone after a
+ *      bracket (상태(session)를) is dropped;
+ *   2. noun + particle becomes the noun (스케줄러가 → 스케줄러, RAG란 → RAG);
  *   3. a run of known nouns is split (검색증강생성 → 검색 증강 생성);
  *   4. otherwise a trailing particle is dropped when two or more syllables
  *      remain (prefix matching still finds the full word);
@@ -46,6 +47,7 @@
     var stems = new Set(lexicon.stems || [])
     var particles = (lexicon.particles || []).slice()
       .sort(function (a, b) { return b.length - a.length })
+    var isParticle = new Set(particles)
     var longest = 0
     stems.forEach(function (stem) { longest = Math.max(longest, stem.length) })
 
@@ -79,10 +81,13 @@
       var lower = word.toLowerCase()
       if (!HANGUL.test(lower) || stems.has(lower))
         return word
+      /* A particle on its own, split off by a bracket: 상태(session)를 */
+      if (isParticle.has(lower))
+        return ""
       var readings = bases(lower)
       for (var i = 0; i < readings.length; i++)
         if (stems.has(readings[i]) || LATIN_OR_DIGIT_END.test(readings[i]))
-          return readings[i]
+          return word.slice(0, readings[i].length)
       var candidates = [lower].concat(readings)
       for (var j = 0; j < candidates.length; j++) {
         var parts = split(candidates[j])
@@ -96,7 +101,7 @@
     }
 
     return function normalize(query) {
-      return query.replace(WORD, normalizeWord)
+      return query.replace(WORD, normalizeWord).replace(/\s+/g, " ").trim()
     }
   }
 

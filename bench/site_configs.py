@@ -1,0 +1,72 @@
+"""MkDocs configurations for the search benchmarks: the project's own
+mkdocs.yml with its search settings swapped, written as a child config
+(`INHERIT`) so that everything else stays the project's.
+
+- `plain`: Material's search as it comes, with static-i18n combining every
+  language into one index (its default `reconfigure_search: true`), and no
+  devconcepts-search. This is what the issue measured.
+- `ours`: devconcepts-search with the given options (default: mkdocs.yml's).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import yaml
+from mkdocs.utils import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_YML = ROOT / "mkdocs.yml"
+SEARCH_PLUGIN = "devconcepts-search"
+
+
+def load_conftest():
+    """tests/conftest.py, for its build and serve helpers and Chromium settings."""
+    spec = importlib.util.spec_from_file_location("devconcepts_conftest", ROOT / "tests" / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _plugins() -> list:
+    with MKDOCS_YML.open(encoding="utf-8") as f:
+        return yaml_load(f)["plugins"]
+
+
+def _name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def write_config(path: Path, *, search: dict | None, docs_dir: Path | None = None,
+                 nav: list | None = None) -> Path:
+    """Write a child config at `path`.
+
+    search: None for the plain build, else options for devconcepts-search
+        (merged over the ones in mkdocs.yml).
+    docs_dir: another docs folder (for a generated site).
+    nav: another navigation (for a generated site)."""
+    plugins = []
+    for entry in _plugins():
+        name = _name(entry)
+        options = dict(entry[name] or {}) if isinstance(entry, dict) else {}
+        if name == SEARCH_PLUGIN:
+            if search is None:
+                continue
+            options.update(search)
+        if name == "i18n" and search is None:
+            options["reconfigure_search"] = True
+        plugins.append({name: options} if options else name)
+    if search is not None and SEARCH_PLUGIN not in [_name(e) for e in plugins]:
+        plugins.append({SEARCH_PLUGIN: dict(search)} if search else SEARCH_PLUGIN)
+    config = {
+        "INHERIT": str(MKDOCS_YML),
+        # Relative paths in mkdocs.yml resolve against the child's folder.
+        "docs_dir": str(docs_dir or ROOT / "docs"),
+        "theme": {"custom_dir": str(ROOT / "overrides")},
+        "plugins": plugins,
+    }
+    if nav is not None:
+        config["nav"] = nav
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path

@@ -1,0 +1,55 @@
+"""Self-check on every topic page in both languages: a section of 3-5
+interview questions whose answers are folded away."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.site_pages import TOPICS, article
+
+HEADINGS = {"ko": ("셀프-체크", "셀프 체크"), "en": ("self-check", "Self-check")}
+
+
+def questions(site, topic, locale):
+    content = article(site, f"{topic}.md", locale)
+    anchor, text = HEADINGS[locale]
+    heading = content.find("h2", id=anchor)
+    assert heading is not None, f"{topic} ({locale}): no self-check section"
+    assert heading.get_text().replace("¶", "").strip() == text
+    # The section runs to the next h2 (or the end of the page).
+    found = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        if sibling.name == "details":
+            found.append(sibling)
+    return found
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_each_topic_has_three_to_five_folded_questions_in_both_languages(site, topic):
+    counts = {}
+    for locale in HEADINGS:
+        found = questions(site, topic, locale)
+        assert 3 <= len(found) <= 5, f"{topic} ({locale}): {len(found)} questions"
+        for details in found:
+            assert "question" in details["class"]
+            assert not details.has_attr("open")
+            assert details.summary.get_text().strip()
+            assert details.find("p").get_text().strip()
+        counts[locale] = len(found)
+    assert counts["ko"] == counts["en"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale, path", [("ko", "oltp/"), ("en", "en/kubernetes-cluster/")])
+def test_answers_are_hidden_until_the_question_is_opened(page, site_url, locale, path):
+    page.goto(site_url + path)
+    anchor = HEADINGS[locale][0]
+    details = page.locator(f"h2#{anchor} ~ details.question")
+    assert details.count() >= 3
+    for index in range(details.count()):
+        assert not details.nth(index).evaluate("d => d.open")
+        assert not details.nth(index).locator("p").first.is_visible()
+    details.first.locator("summary").click()
+    details.first.locator("p").first.wait_for(state="visible")

@@ -1,0 +1,52 @@
+"""The term list is complete for the glossary: both languages, the required
+terms, a page section for each, and the loader's compatibility."""
+
+from pathlib import Path
+
+import pytest
+
+from devconcepts.terms import TermListError, load_terms
+
+TERMS = load_terms()
+REQUIRED = {
+    "docker", "kubernetes", "docker-compose", "container", "container-orchestration", "fine-tuning", "rag",
+    "log", "cookie", "session", "oltp", "olap", "transaction", "stateful", "stateless", "rest-api",
+    "microservice", "serverless", "cluster", "control-plane", "master-node", "worker-node", "api-server",
+    "controller-manager", "scheduler", "etcd", "kubelet", "container-runtime", "cri", "kube-proxy", "pod", "yaml",
+}
+
+
+def test_required_terms_are_present():
+    assert REQUIRED - {term.id for term in TERMS} == set()
+
+
+@pytest.mark.parametrize("term", TERMS, ids=lambda t: t.id)
+def test_term_has_names_definitions_and_a_section_in_both_languages(term):
+    for locale in ("ko", "en"):
+        assert term.names[locale].strip()
+        assert term.definitions[locale].strip()
+        path, _, anchor = term.page_for(locale).partition("#")
+        assert path.endswith(".md") and anchor
+
+
+@pytest.mark.parametrize("alias, term_id", [
+    ("쿠버네티스", "kubernetes"), ("k8s", "kubernetes"), ("쿠베", "kubernetes"), ("도커", "docker"),
+    ("파인튜닝", "fine-tuning"), ("미세 조정", "fine-tuning"), ("무상태", "stateless"), ("스테이트리스", "stateless"),
+])
+def test_readers_spellings_are_known(alias, term_id):
+    term = next(term for term in TERMS if term.id == term_id)
+    assert alias in term.spellings()
+
+
+def test_page_may_differ_per_language_and_page_stays_the_default_one():
+    etcd = next(term for term in TERMS if term.id == "etcd")
+    assert etcd.page == etcd.page_for("ko")
+    assert etcd.page_for("en") != etcd.page_for("ko")
+
+
+def test_definition_with_markup_is_rejected(tmp_path: Path):
+    broken = tmp_path / "terms.yml"
+    broken.write_text("- id: x\n  names: {ko: 가, en: A}\n  definitions: {ko: '<b>굵게</b>', en: a}\n"
+                      "  page: a.md#a\n", encoding="utf-8")
+    with pytest.raises(TermListError, match="definitions.ko must be plain text"):
+        load_terms(broken)
