@@ -84,6 +84,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             if term_id not in self.known:
                 raise PluginError(f"{_docs_path(config, page.file.src_path)}:{line}: unknown term "
                                   f"'{term_id}' in [[term:{term_id}]]; the known ids are in {self.terms_file}")
+        # MkDocs makes this page's Markdown instance from mdx_configs right
+        # after this event, so the path applies to this page alone.
         here = posixpath.dirname(page.file.src_uri)
         config.mdx_configs[GLOSSARY_EXTENSION]["glossary_page"] = posixpath.relpath(
             self.config.glossary_page, here or ".")

@@ -1,0 +1,125 @@
+"""The per-language index files of the real site (built once, --strict) and of a
+small site with a missing translation."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site
+
+LANGUAGES = {"ko": "", "en": "en/"}
+WORKER = "assets/javascripts/workers/devconcepts-search.js"
+
+
+def index(site: Path, prefix: str) -> dict:
+    return json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def page_config(html_file: Path) -> dict:
+    html = html_file.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+
+
+@pytest.mark.parametrize("locale, prefix", LANGUAGES.items())
+def test_one_index_per_language_with_only_its_pages(site, locale, prefix):
+    docs = index(site, prefix)["docs"]
+    assert docs, f"{locale} index is empty"
+    for doc in docs:
+        path = doc["location"].split("#")[0]
+        # Locations are relative to the language root.
+        assert not path.startswith("en/"), doc["location"]
+        assert (site / prefix / path / "index.html").is_file(), doc["location"]
+    locations = [d["location"] for d in docs]
+    assert len(locations) == len(set(locations)), "duplicate entries"
+
+
+@pytest.mark.parametrize("locale, prefix", LANGUAGES.items())
+def test_every_page_of_the_language_is_indexed(site, locale, prefix):
+    indexed = {d["location"].split("#")[0] for d in index(site, prefix)["docs"]}
+    sources = sorted(p for p in (ROOT / "docs").glob("*.md")
+                     if p.name.endswith(".en.md") == (locale == "en"))
+    expected = set()
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        if re.search(r"^search:\s*\n\s+exclude:\s*true", text, re.M):
+            continue
+        stem = source.name.removesuffix(".md").removesuffix(".en")
+        expected.add("" if stem == "index" else f"{stem}/")
+    assert indexed == expected
+
+
+def test_indexed_text_is_the_page_text(site):
+    # Korean text is stored as written: UTF-8 (not \\u escapes, 6 bytes a
+    # syllable), no zero-width spaces or other segmentation marks.
+    raw = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\uac" not in raw.lower() and "\u200b" not in raw
+    docs = index(site, "")["docs"]
+    cluster = next(d for d in docs if "(클러스터링)" in d["text"])
+    assert "서버(클러스터링)" in cluster["text"]
+
+
+def test_index_config_for_the_worker(site):
+    ko, en = index(site, "")["config"], index(site, "en/")["config"]
+    for config in (ko, en):
+        assert "keywords" in config["fields"] and config["fields"]["title"]["boost"] > config["fields"]["text"]["boost"]
+        assert "(" in config["separator"] and "을" in config["normalizer"]["particles"]
+    # Material's own per-language defaults: no pipeline for Korean, the stop
+    # word filter for English.
+    assert ko["pipeline"] == [] and en["pipeline"] == ["stopWordFilter"]
+    assert "스케줄러" in ko["normalizer"]["stems"]
+
+
+def test_pages_point_search_at_their_language(site):
+    ko = page_config(site / "kubernetes-cluster" / "index.html")
+    en = page_config(site / "en" / "kubernetes-cluster" / "index.html")
+    assert ko["base"] == ".." and en["base"] == "../../en/"
+    for config in (ko, en):
+        assert re.fullmatch(r"(\.\./)+assets/javascripts/workers/devconcepts-search\.js\?worker=search\.[0-9a-f]+"
+                            r"\.min\.js&v=[0-9a-f]{8}", config["search"]), config["search"]
+    assert page_config(site / "en" / "404.html")["base"].endswith("/en/")
+    assert (site / "assets/javascripts/workers/devconcepts-search.js").is_file()
+
+
+def test_fallback_page_stays_out_of_the_other_language(tmp_path):
+    # static-i18n builds a page without a translation from the Korean file at
+    # /en/<page>/ too; its Korean text must not enter the English index.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# 홈\n\n한국어 홈.\n", encoding="utf-8")
+    (docs / "index.en.md").write_text("# Home\n\nEnglish home.\n", encoding="utf-8")
+    (docs / "only-korean.md").write_text("# 한국어만\n\n번역이 없는 페이지.\n", encoding="utf-8")
+    # Only this plugin's worker from overrides/: the other partials there
+    # need the project's other plugins.
+    overrides = tmp_path / "overrides"
+    (overrides / WORKER).parent.mkdir(parents=True)
+    (overrides / WORKER).symlink_to(ROOT / "overrides" / WORKER)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(textwrap.dedent(f"""\
+        site_name: t
+        site_url: http://127.0.0.1/
+        docs_dir: {docs}
+        theme: {{name: material, language: ko, custom_dir: {overrides}}}
+        plugins:
+          - search
+          - i18n:
+              docs_structure: suffix
+              fallback_to_default: true
+              reconfigure_search: false
+              languages:
+                - {{locale: ko, name: 한국어, default: true, build: true}}
+                - {{locale: en, name: English, build: true}}
+          - devconcepts-search
+        """), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(site, config=config)
+    assert result.returncode == 0, result.stderr
+    assert (site / "en" / "only-korean" / "index.html").is_file()
+    ko = {d["location"] for d in index(site, "")["docs"]}
+    en = {d["location"] for d in index(site, "en/")["docs"]}
+    assert "only-korean/" in ko
+    assert en == {""}
