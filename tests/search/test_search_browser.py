@@ -77,7 +77,8 @@ def test_a_result_highlights_the_words_on_the_page(box_on):
     # The highlight carries the normalised query, not the particle form.
     assert re.search(r"[?&]h=%EC%8A%A4%EC%BC%80%EC%A4%84%EB%9F%AC(&|$)", href), href
     box.page.goto(href)
-    marks = box.page.locator("mark[data-md-highlight]").all_inner_texts()
+    box.page.wait_for_selector("mark[data-md-highlight]")
+    marks = box.page.locator("mark[data-md-highlight]").all_text_contents()
     assert marks and all(m.startswith("스케줄러") for m in marks), marks
 
 

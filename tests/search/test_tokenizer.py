@@ -84,8 +84,8 @@ def test_without_particle_longest_first(word, expected):
 
 
 def test_without_particle_keeps_something():
-    assert without_particle("는") == []
-    assert without_particle("도커") == []
+    assert without_particle("는") == ()
+    assert without_particle("도커") == ()
     assert word_forms("도커를") == {"도커를", "도커"}
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from devconcepts.terms import Term
 
 from .korean import word_forms
-from .tokenizer import split_words
+from .tokenizer import Prefixes, split_words
 
 
 @dataclass(frozen=True)
@@ -31,18 +32,21 @@ class AliasMatcher:
         self._separator = separator
         self._terms = terms
         self._by_first: dict[str, list[_Spelling]] = {}
+        self._term_words: dict[str, list[str]] = {}
         for term in terms:
             for spelling in term.spellings():
                 words = self._words(spelling)
                 if words:
                     self._by_first.setdefault(words[0].lower(), []).append(_Spelling(words, term))
 
-    def _words(self, text: str) -> tuple[str, ...]:
-        return tuple(w.text for w in split_words(text, self._separator))
+    def _words(self, text: str | Sequence[str]) -> tuple[str, ...]:
+        if isinstance(text, str):
+            return tuple(w.text for w in split_words(text, self._separator))
+        return tuple(text)
 
-    def mentioned(self, text: str) -> list[Term]:
-        """Terms that `text` names by one of their spellings. The last word of a
-        name may carry a particle ("스케줄러가", "RAG를")."""
+    def mentioned(self, text: str | Sequence[str]) -> list[Term]:
+        """Terms that `text` (or its words) names by one of their spellings. The
+        last word of a name may carry a particle ("스케줄러가", "RAG를")."""
         words = self._words(text)
         found: dict[str, Term] = {}
         for i, word in enumerate(words):
@@ -52,18 +56,24 @@ class AliasMatcher:
                         found[spelling.term.id] = spelling.term
         return list(found.values())
 
-    def keywords(self, text: str, extra_terms: list[Term] = ()) -> set[str]:
-        """Lowercase words of the spellings of the terms `text` mentions (and of
-        `extra_terms`) that prefix matching on `text` would not already find."""
-        present = [w.lower() for w in self._words(text)]
+    def keywords(self, text: str | Sequence[str], terms: Sequence[Term] | None = None) -> set[str]:
+        """Lowercase words of the spellings of the terms `text` mentions (or of
+        `terms`) that prefix matching on `text` would not already find."""
+        words = self._words(text)
+        present = Prefixes(w.lower() for w in words)
         out = set()
-        for term in {t.id: t for t in [*self.mentioned(text), *extra_terms]}.values():
-            for spelling in term.spellings():
-                for word in self._words(spelling):
-                    word = word.lower()
-                    if word not in out and not any(p.startswith(word) for p in present):
-                        out.add(word)
+        for term in (self.mentioned(words) if terms is None else terms):
+            for word in self._spelling_words(term):
+                if word not in out and not present.match(word):
+                    out.add(word)
         return out
+
+    def _spelling_words(self, term: Term) -> list[str]:
+        words = self._term_words.get(term.id)
+        if words is None:
+            words = [w.lower() for s in term.spellings() for w in self._words(s)]
+            self._term_words[term.id] = words
+        return words
 
     def explained_by(self, src_uri: str, locale: str) -> dict[str, list[Term]]:
         """Terms whose explaining page, as seen from `locale`, is `src_uri` (a

@@ -19,7 +19,7 @@ from devconcepts.terms import Term
 from .aliases import AliasMatcher
 from .korean import PARTICLES, has_hangul
 from .segment import MIN_STEM, Segmenter
-from .tokenizer import plain_text, split_words
+from .tokenizer import Prefixes, plain_text, split_words
 
 KEYWORDS = "keywords"
 """Name of the hidden field. Material's worker indexes every field the config
@@ -56,16 +56,32 @@ class LanguageIndex:
     def build(self, separator: str, pattern: re.Pattern[str], segmenter: Segmenter,
               aliases: AliasMatcher | None, terms: tuple[Term, ...]) -> dict:
         docs = [entry for _, entries in self.pages for entry in entries]
-        texts = [plain_text(f"{d['title']}\n{d['text']}") for d in docs]
-        analysis = segmenter.analyze(texts, pattern)
+        words = [[w.text for w in split_words(plain_text(f"{d['title']}\n{d['text']}"), pattern)] for d in docs]
+        analysis = segmenter.analyze(words)
+        found = dict(zip(map(id, docs), zip(words, analysis.suffixes)))
         explained = self._explained(aliases)
-        for doc, text, suffixes in zip(docs, texts, analysis.suffixes):
-            present = [w.text.lower() for w in split_words(text, pattern)]
-            keywords = {s for s in suffixes if not any(p.startswith(s) for p in present)}
-            if aliases is not None:
-                keywords |= aliases.keywords(text, explained.get(id(doc), []))
-            if keywords:
-                doc[KEYWORDS] = " ".join(sorted(keywords))
+        for _, entries in self.pages:
+            # A keyword goes to one section per page: the one the term list
+            # names as the term's explanation, else the first that needs it.
+            # Results are grouped by page, so repeating it adds bytes only.
+            owner: dict[str, int] = {}
+            for doc in entries:
+                doc_words = found[id(doc)][0]
+                if aliases is not None and id(doc) in explained:
+                    for word in aliases.keywords(doc_words, explained[id(doc)]):
+                        owner.setdefault(word, id(doc))
+            for doc in entries:
+                doc_words, suffixes = found[id(doc)]
+                present = Prefixes(w.lower() for w in doc_words)
+                keywords = {s for s in suffixes if not present.match(s)}
+                if aliases is not None:
+                    keywords |= aliases.keywords(doc_words)
+                for word in keywords:
+                    owner.setdefault(word, id(doc))
+            for doc in entries:
+                mine = sorted(word for word, where in owner.items() if where == id(doc))
+                if mine:
+                    doc[KEYWORDS] = " ".join(mine)
         stems = set(analysis.stems)
         for term in terms:
             for spelling in term.spellings():

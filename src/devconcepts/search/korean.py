@@ -10,6 +10,7 @@ index, by the query normaliser in the browser."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PARTICLES: tuple[str, ...] = tuple(sorted({
     # case and topic particles
@@ -36,11 +37,16 @@ def hangul_length(text: str) -> int:
     return len(HANGUL.findall(text))
 
 
-def without_particle(word: str) -> list[str]:
+_PARTICLE_SET = frozenset(PARTICLES)
+_LONGEST = max(map(len, PARTICLES))
+
+
+@lru_cache(maxsize=65536)
+def without_particle(word: str) -> tuple[str, ...]:
     """Every reading of `word` with one trailing particle removed, longest
     particle first. Empty when the word does not end in a particle or would
     be left empty."""
-    return [word[: -len(p)] for p in PARTICLES if len(word) > len(p) and word.endswith(p)]
+    return tuple(word[:-n] for n in range(min(_LONGEST, len(word) - 1), 0, -1) if word[-n:] in _PARTICLE_SET)
 
 
 def word_forms(word: str) -> set[str]:

@@ -19,12 +19,10 @@ uses them to strip particles from queries and to split compound queries.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from .korean import HANGUL, has_hangul, hangul_length, without_particle
-from .tokenizer import Word, split_words
 
 MIN_STEM = 2
 """Shortest stem, in characters, that the normaliser may strip a query down
@@ -47,11 +45,12 @@ class Analysis:
 
 
 class Segmenter(Protocol):
-    def analyze(self, texts: list[str], separator: re.Pattern[str]) -> Analysis: ...
+    def analyze(self, texts: list[list[str]]) -> Analysis:
+        """`texts`: the words of each text, as the separator splits them."""
 
 
 class NullSegmenter:
-    def analyze(self, texts: list[str], separator: re.Pattern[str]) -> Analysis:
+    def analyze(self, texts: list[list[str]]) -> Analysis:
         return Analysis(suffixes=[set() for _ in texts])
 
 
@@ -85,8 +84,8 @@ class KiwiSegmenter:
             # loanwords such as 오케스트레이션 into pieces.
             self._kiwi.add_user_word(word, "NNP", 0.0)
 
-    def analyze(self, texts: list[str], separator: re.Pattern[str]) -> Analysis:
-        per_text = [[w.text for w in split_words(t, separator)] for t in texts]
+    def analyze(self, texts: list[list[str]]) -> Analysis:
+        per_text = texts
         words = sorted({w for ws in per_text for w in ws if has_hangul(w)})
         found: dict[str, set[str]] = {}
         stems: set[str] = set()
@@ -136,11 +135,12 @@ class LexiconSegmenter:
     def __init__(self, user_words: Iterable[str] = ()) -> None:
         self._user_words = {w.lower() for w in user_words if has_hangul(w)}
 
-    def analyze(self, texts: list[str], separator: re.Pattern[str]) -> Analysis:
-        per_text = [[w.text.lower() for w in split_words(t, separator)] for t in texts]
+    def analyze(self, texts: list[list[str]]) -> Analysis:
+        per_text = [[w.lower() for w in ws] for ws in texts]
         stems = self._stems(w for words in per_text for w in words)
-        suffixes = [self._suffixes(words, stems) for words in per_text]
-        return Analysis(suffixes=suffixes, stems=stems)
+        longest = max(map(len, stems), default=0)
+        found = {w: self._word(w, stems, longest) for w in {w for ws in per_text for w in ws} if has_hangul(w)}
+        return Analysis(suffixes=[set().union(*(found.get(w, ()) for w in ws)) for ws in per_text], stems=stems)
 
     def _stems(self, words: Iterable[str]) -> set[str]:
         plain, with_particle = set(), {}
@@ -157,18 +157,14 @@ class LexiconSegmenter:
         return {s for s in stems if len(s) >= MIN_STEM and hangul_length(s) >= 1}
 
     @staticmethod
-    def _suffixes(words: list[str], stems: set[str]) -> set[str]:
+    def _word(word: str, stems: set[str], longest: int) -> set[str]:
         found = set()
-        longest = max((len(s) for s in stems), default=0)
-        for word in words:
-            if not has_hangul(word):
+        for i in range(1, len(word) - MIN_STEM + 1):
+            head, tail = word[:i], word[i:]
+            if not (HANGUL.match(word[i]) and (head in stems or (i == 1 and HANGUL.match(head)))):
                 continue
-            for i in range(1, len(word) - MIN_STEM + 1):
-                head, tail = word[:i], word[i:]
-                if not (HANGUL.match(word[i]) and (head in stems or (i == 1 and HANGUL.match(head)))):
-                    continue
-                if any(tail[:n] in stems for n in range(MIN_STEM, min(len(tail), longest) + 1)):
-                    found.add(tail)
+            if any(tail[:n] in stems for n in range(MIN_STEM, min(len(tail), longest) + 1)):
+                found.add(tail)
         return found
 
 
@@ -178,16 +174,9 @@ class SuffixSegmenter(LexiconSegmenter):
     stems."""
 
     @staticmethod
-    def _suffixes(words: list[str], stems: set[str]) -> set[str]:
-        found = set()
-        for word in words:
-            if not has_hangul(word):
-                continue
-            stem = next(iter(without_particle(word)), word)
-            for i in range(1, len(stem) - MIN_STEM + 1):
-                if HANGUL.match(stem[i]):
-                    found.add(stem[i:])
-        return found
+    def _word(word: str, stems: set[str], longest: int) -> set[str]:
+        stem = next(iter(without_particle(word)), word)
+        return {stem[i:] for i in range(1, len(stem) - MIN_STEM + 1) if HANGUL.match(stem[i])}
 
 
 def make_segmenter(name: str, user_words: Iterable[str]) -> Segmenter:

@@ -11,7 +11,8 @@ same to Python's `re` and JavaScript's RegExp (no flags)."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from bisect import bisect_left
+from typing import Iterable, NamedTuple
 
 SEPARATOR = (
     r"(?:[\s\-()\[\]{}<>,.;:!?\"'`/\\"
@@ -52,3 +53,15 @@ def split_words(text: str, separator: re.Pattern[str]) -> list[Word]:
     if index < len(text):
         words.append(Word(index, len(text), text[index:]))
     return words
+
+
+class Prefixes:
+    """Answers "does a query word `w` already match one of these words?", which
+    in Material's search means: is `w` a prefix of one of them."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._sorted = sorted(set(words))
+
+    def match(self, word: str) -> bool:
+        i = bisect_left(self._sorted, word)
+        return i < len(self._sorted) and self._sorted[i].startswith(word)

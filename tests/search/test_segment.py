@@ -1,0 +1,44 @@
+"""Finding words inside Korean compounds, and the nouns the query normaliser
+knows, for each segmenter the plugin offers."""
+
+from __future__ import annotations
+
+import pytest
+
+from devconcepts.search.segment import LexiconSegmenter, NullSegmenter, SuffixSegmenter, make_segmenter
+
+
+def analyze(segmenter, *texts: str):
+    return segmenter.analyze([t.split() for t in texts])
+
+
+def test_null_segmenter_finds_nothing():
+    result = analyze(NullSegmenter(), "마이크로서비스에서 쓴다")
+    assert result.suffixes == [set()] and result.stems == set()
+
+
+def test_lexicon_stems_are_words_seen_bare_or_with_two_particles():
+    result = analyze(LexiconSegmenter(), "컨테이너를 실행", "컨테이너가 멈춘다", "서버를 늘린다")
+    assert "컨테이너" in result.stems          # 컨테이너를 + 컨테이너가
+    assert "실행" in result.stems               # bare
+    assert "서버" not in result.stems           # only ever 서버를: could be 서버를 itself
+
+
+def test_lexicon_boundary_needs_known_words_on_both_sides():
+    result = analyze(LexiconSegmenter(), "데이터 베이스 데이터베이스에서", "전자상거래 상거래")
+    assert "베이스에서" in result.suffixes[0]
+    assert "상거래" not in result.suffixes[1]   # 전자 is not a word the site uses alone
+
+
+def test_lexicon_takes_term_list_names_as_words():
+    result = analyze(LexiconSegmenter(["전자"]), "전자상거래 상거래")
+    assert "상거래" in result.suffixes[0]
+
+
+def test_suffix_segmenter_indexes_every_syllable():
+    result = analyze(SuffixSegmenter(), "고가용성으로")
+    assert result.suffixes == [{"가용성", "용성"}]
+
+
+def test_unknown_segmenter_name_means_none():
+    assert isinstance(make_segmenter("none", []), NullSegmenter)
