@@ -28,17 +28,17 @@ LABELS: dict[str, dict[str, str]] = {
         "print.button": "이 페이지 인쇄",
         "print.book_button": "전체 노트 인쇄",
         # Print: the study-sheet toggle; when on, folded answers stay folded on paper.
-        "print.study_mode": "학습지 모드(정답 접기)",
+        "print.study_mode": "인쇄할 때 정답 접기",
         # Print: the source line printed at the top of each sheet.
         "print.language": "언어",
         "print.last_change": "마지막 수정",
         # Print: heading of the whole book's table of contents.
-        "print.contents": "목차",
+        "print.contents": "전체 노트 목차",
         # Glossary entry: other spellings of the term, and the link to the section explaining it.
         "glossary.aliases": "다른 표기",
         "glossary.more": "설명",
         # Study mode: the toggle above comparison tables, and the button on each hidden cell.
-        "study.toggle": "학습 모드(표 내용 가리기)",
+        "study.toggle": "가리고 외우기(표 내용 숨김)",
         "study.reveal": "눌러서 보기",
     },
     "en": {
@@ -49,13 +49,13 @@ LABELS: dict[str, dict[str, str]] = {
         "notfound.home": "Go to the home page",
         "print.button": "Print this page",
         "print.book_button": "Print the whole book",
-        "print.study_mode": "Study sheet (fold answers)",
+        "print.study_mode": "Fold answers when printing",
         "print.language": "Language",
         "print.last_change": "Last changed",
-        "print.contents": "Contents",
+        "print.contents": "Book contents",
         "glossary.aliases": "Also written",
         "glossary.more": "Explained in",
-        "study.toggle": "Study mode (hide table cells)",
+        "study.toggle": "Recall mode (hide table cells)",
         "study.reveal": "Show",
     },
 }

@@ -42,3 +42,32 @@ def test_suffix_segmenter_indexes_every_syllable():
 
 def test_unknown_segmenter_name_means_none():
     assert isinstance(make_segmenter("none", []), NullSegmenter)
+
+
+@pytest.fixture(scope="module")
+def kiwi():
+    from devconcepts.search.segment import KiwiSegmenter
+
+    return KiwiSegmenter(["오케스트레이션", "쿠버네티스"])
+
+
+@pytest.mark.parametrize("word, inner", [
+    ("고가용성으로", "가용성으로"),   # prefix 고- : 가용성 starts a word
+    ("전자상거래", "상거래"),
+    ("API서버에", "서버에"),          # Hangul after Latin
+    ("재시작과", "시작과"),
+])
+def test_kiwi_finds_words_inside_compounds(kiwi, word, inner):
+    assert inner in analyze(kiwi, word).suffixes[0]
+
+
+def test_kiwi_stems_are_nouns_without_particles(kiwi):
+    stems = analyze(kiwi, "스케줄러가 컨테이너를 고가용성으로 실행한다").stems
+    assert {"스케줄러", "컨테이너", "고가용성", "가용", "실행"} <= stems
+    assert not stems & {"스케줄러가", "컨테이너를", "한다"}
+
+
+def test_kiwi_keeps_term_list_names_whole(kiwi):
+    result = analyze(kiwi, "오케스트레이션을 쿠버네티스에서")
+    assert "오케스트레이션" in result.stems and "쿠버네티스" in result.stems
+    assert not any(s.startswith(("레이", "션", "네티스")) for s in result.suffixes[0])

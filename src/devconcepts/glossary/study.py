@@ -3,7 +3,7 @@
 Puts one toolbar before the first `<figure class="compare">` of a page:
 
     <div class="study-toolbar" data-reveal-label="눌러서 보기" hidden>
-      <button type="button" class="study-toggle" aria-pressed="false">학습 모드(표 내용 가리기)</button>
+      <button type="button" class="study-toggle" aria-pressed="false">가리고 외우기(표 내용 숨김)</button>
     </div>
 
 The toolbar is `hidden` until `study-mode.js` runs, so readers without

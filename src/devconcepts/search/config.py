@@ -19,11 +19,12 @@ class SearchConfig(Config):
     written so that Python's `re` and JavaScript's RegExp read it alike. The
     default also splits at brackets, quotes and punctuation."""
 
-    segmenter = c.Choice(("kiwi", "lexicon", "suffix", "none"), default="lexicon")
+    segmenter = c.Choice(("kiwi", "lexicon", "suffix", "none"), default="kiwi")
     """How to find words inside Korean compounds and the nouns that the query
     normaliser strips particles down to: `kiwi` (the Kiwi morphological
     analyser, from the kiwipiepy and kiwipiepy-model packages), `lexicon` (the
-    site's own vocabulary, no model) or `none`."""
+    site's own vocabulary, no model), `suffix` (every syllable, no model) or
+    `none`. segment.py says what each measured."""
 
     aliases = c.Type(bool, default=True)
     """Give every section that names a concept from the term list all the

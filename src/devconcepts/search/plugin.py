@@ -8,14 +8,16 @@ reader of /en/ gets Korean results and the reverse. This plugin writes
 Material have written theirs), and points each page's search at its own
 language (see page_config.py).
 
-Korean matching (measured choice in bench/README.md):
+Korean matching, each part measured on bench/search_queries.yml (recall@5
+on the real site: plain Material 69 %, per-language index with this separator
+76 %, + query normaliser 86 %, + term-list names 98 %, + Kiwi 100 %):
 - a separator that splits at brackets and punctuation (tokenizer.py);
-- hidden keywords: the rest of a word from each morpheme boundary inside it,
-  found by Kiwi (segment.py), and the concept's names in both languages from
-  the term list (aliases.py);
 - a worker in front of Material's that strips particles from the query and
   splits compound queries, using the index's own list of nouns
-  (overrides/assets/javascripts/workers/devconcepts-search.js).
+  (overrides/assets/javascripts/workers/devconcepts-search.js);
+- hidden keywords: the concept's names in both languages from the term list
+  (aliases.py), and the rest of a word from each morpheme boundary inside it,
+  found by Kiwi (segment.py says why Kiwi).
 The page text in the index is left as written, so results show it unchanged.
 """
 
