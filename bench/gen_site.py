@@ -3,12 +3,13 @@
 The folder holds the real pages (docs/, so every plugin finds the pages it
 needs) plus generated page pairs `notes/NNNN.md` (Korean) and
 `notes/NNNN.en.md` (English) up to N pages per language. Generated pages look
-like the real notes: a title, an opening paragraph, sections with lists and
-tables, an admonition; Korean text with particles glued to nouns and English
-names in brackets, English text with Korean names in brackets. The sentences
-are recombined from the term list's definitions and the real pages, with the
-term list's names filled into templates, so the vocabulary grows with N the
-way a growing site's does (page-specific names, numbers, compounds).
+like the real notes: a title, sections with paragraphs and lists, an
+admonition; Korean text with particles glued to nouns and English names in
+brackets, English text with Korean names in brackets. Sentences are templates
+filled with nouns — each page's own compound concepts (분산 캐시, 메시지큐),
+common words of the field with a Zipf distribution, the term list's names —
+plus sentences from the term list's definitions and the real pages. So a
+query matches some pages, not nearly all of them, as on a real site.
 
     .venv/bin/python bench/gen_site.py /tmp/docs-1000 --pages 1000
 """
@@ -80,16 +81,48 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+DOMAIN = [
+    ("분산", "distributed"), ("캐시", "cache"), ("메시지", "message"), ("큐", "queue"), ("로드", "load"),
+    ("밸런서", "balancer"), ("인덱스", "index"), ("샤딩", "sharding"), ("복제", "replication"),
+    ("트리거", "trigger"), ("게이트웨이", "gateway"), ("프록시", "proxy"), ("레이턴시", "latency"),
+    ("처리량", "throughput"), ("토큰", "token"), ("임베딩", "embedding"), ("벡터", "vector"),
+    ("프롬프트", "prompt"), ("파이프라인", "pipeline"), ("스트림", "stream"), ("배치", "batch"),
+    ("스냅샷", "snapshot"), ("롤백", "rollback"), ("마이그레이션", "migration"), ("스키마", "schema"),
+    ("쿼리", "query"), ("옵티마이저", "optimizer"), ("잠금", "lock"), ("격리 수준", "isolation level"),
+    ("인증", "authentication"), ("인가", "authorization"), ("암호화", "encryption"), ("인증서", "certificate"),
+    ("방화벽", "firewall"), ("라우팅", "routing"), ("서브넷", "subnet"), ("볼륨", "volume"),
+    ("네임스페이스", "namespace"), ("레플리카", "replica"), ("시크릿", "secret"), ("헬스 체크", "health check"),
+    ("모니터링", "monitoring"), ("메트릭", "metric"), ("트레이싱", "tracing"), ("알림", "alert"),
+    ("백업", "backup"), ("장애 조치", "failover"), ("가상 머신", "virtual machine"), ("하이퍼바이저", "hypervisor"),
+    ("커널", "kernel"), ("스레드", "thread"), ("프로세스", "process"), ("메모리", "memory"),
+    ("가비지 컬렉션", "garbage collection"), ("컴파일러", "compiler"), ("의존성", "dependency"),
+    ("패키지", "package"), ("레지스트리", "registry"), ("빌드", "build"), ("테스트", "test"), ("웹훅", "webhook"),
+    ("이벤트", "event"), ("구독", "subscription"), ("오토스케일링", "autoscaling"), ("서킷 브레이커", "circuit breaker"),
+    ("재시도", "retry"), ("타임아웃", "timeout"), ("멱등성", "idempotency"), ("일관성", "consistency"),
+    ("파티션", "partition"), ("리더 선출", "leader election"), ("합의", "consensus"), ("해시", "hash"),
+    ("정규화", "normalization"), ("조인", "join"), ("커서", "cursor"), ("토크나이저", "tokenizer"),
+    ("형태소 분석", "morphological analysis"), ("검색 엔진", "search engine"), ("역색인", "inverted index"),
+    ("랭킹", "ranking"), ("추천", "recommendation"), ("분류", "classification"), ("회귀", "regression"),
+    ("학습률", "learning rate"), ("손실 함수", "loss function"), ("과적합", "overfitting"), ("데이터셋", "dataset"),
+    ("라벨", "label"), ("추론", "inference"), ("양자화", "quantization"), ("증류", "distillation"),
+]
+"""Developer nouns beyond the term list, Korean and English."""
+
+
 class Vocabulary:
+    """Nouns for one page at a time: the page's own topic (its concepts), words
+    of the field with a Zipf distribution (a few everywhere, most rare), and
+    the term list's names, as a growing study site uses them."""
+
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.pairs: list[tuple[str, str]] = []
+        self.terms: list[tuple[str, str]] = []
         self.ko_sentences: list[str] = []
         self.en_sentences: list[str] = []
         for term in load_terms():
-            self.pairs.append((term.names["ko"], term.names["en"]))
+            self.terms.append((term.names["ko"], term.names["en"]))
             for ko_alias in term.aliases.get("ko", ()):
-                self.pairs.append((ko_alias, term.names["en"]))
+                self.terms.append((ko_alias, term.names["en"]))
             if "ko" in term.definitions:
                 self.ko_sentences.append(term.definitions["ko"])
             if "en" in term.definitions:
@@ -97,16 +130,27 @@ class Vocabulary:
         for page in sorted((ROOT / "docs").glob("*.md")):
             target = self.en_sentences if page.name.endswith(".en.md") else self.ko_sentences
             target.extend(_sentences(page.read_text(encoding="utf-8")))
+        self.domain = list(DOMAIN)
+        rng.shuffle(self.domain)
+        self.weights = [1 / (rank + 1) for rank in range(len(self.domain))]
+        self.topic: list[tuple[str, str]] = []
+
+    def concept(self) -> tuple[str, str]:
+        """A compound concept name: "분산 캐시" or, written together, "분산캐시"."""
+        (k1, e1), (k2, e2) = self.rng.sample(self.domain, 2)
+        glue = "" if self.rng.random() < 0.3 and " " not in k1 + k2 else " "
+        return f"{k1}{glue}{k2}", f"{e1} {e2}"
+
+    def start_page(self) -> None:
+        self.topic = [self.concept() for _ in range(self.rng.randint(3, 5))]
 
     def noun(self, page: int) -> tuple[str, str]:
-        ko, en = self.rng.choice(self.pairs)
-        # A growing site names new things: a numbered variant per page now and then.
-        if self.rng.random() < 0.15:
-            suffix = self.rng.choice(["서버", "노드", "클러스터", "파이프라인", "저장소", "엔진"])
-            en_suffix = {"서버": "server", "노드": "node", "클러스터": "cluster", "파이프라인": "pipeline",
-                         "저장소": "store", "엔진": "engine"}[suffix]
-            return f"{ko}{suffix}{page % 97}", f"{en} {en_suffix} {page % 97}"
-        return ko, en
+        roll = self.rng.random()
+        if roll < 0.5:
+            return self.rng.choice(self.topic)
+        if roll < 0.92:
+            return self.rng.choices(self.domain, self.weights)[0]
+        return self.rng.choice(self.terms)
 
 
 def _fill_ko(template: str, nouns: list[tuple[str, str]], n: int) -> str:
@@ -130,7 +174,8 @@ def _fill_en(template: str, nouns: list[tuple[str, str]], n: int) -> str:
 
 def page_pair(i: int, vocab: Vocabulary) -> tuple[str, str]:
     rng = vocab.rng
-    title = [vocab.noun(i), vocab.noun(i)]
+    vocab.start_page()
+    title = vocab.topic[:2]
     ko = [f"# {title[0][0]}({title[0][1]}) vs {title[1][0]}\n"]
     en = [f"# {title[0][1]} vs {title[1][1]} ({title[1][0]})\n"]
     for _ in range(rng.randint(2, 4)):
@@ -145,16 +190,22 @@ def page_pair(i: int, vocab: Vocabulary) -> tuple[str, str]:
                 n = rng.randint(2, 500)
                 ko_par.append(_fill_ko(KO_TEMPLATES[t], nouns, n))
                 en_par.append(_fill_en(EN_TEMPLATES[t], nouns, n))
-            if rng.random() < 0.5:
+            if rng.random() < 0.1:
                 ko_par.append(rng.choice(vocab.ko_sentences))
                 en_par.append(rng.choice(vocab.en_sentences))
             ko.append("\n" + " ".join(ko_par) + "\n")
             en.append("\n" + " ".join(en_par) + "\n")
         if rng.random() < 0.6:
-            items = [vocab.noun(i) for _ in range(rng.randint(2, 4))]
-            ko.append("\n" + "".join(f"- **{k}({e})**: {rng.choice(vocab.ko_sentences)}\n" for k, e in items))
-            en.append("\n" + "".join(f"- **{e} ({k})**: {rng.choice(vocab.en_sentences)}\n" for k, e in items))
-    if rng.random() < 0.4:
+            for _ in range(rng.randint(2, 4)):
+                item = vocab.noun(i)
+                nouns = [item, vocab.noun(i), vocab.noun(i)]
+                t = rng.randrange(len(KO_TEMPLATES))
+                n = rng.randint(2, 500)
+                ko.append(f"\n- **{item[0]}({item[1]})**: {_fill_ko(KO_TEMPLATES[t], nouns, n)}")
+                en.append(f"\n- **{item[1]} ({item[0]})**: {_fill_en(EN_TEMPLATES[t], nouns, n)}")
+            ko.append("\n")
+            en.append("\n")
+    if rng.random() < 0.2:
         ko.append(f'\n!!! info "보충"\n    {rng.choice(vocab.ko_sentences)}\n')
         en.append(f'\n!!! info "More context"\n    {rng.choice(vocab.en_sentences)}\n')
     return "".join(ko), "".join(en)

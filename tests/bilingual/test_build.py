@@ -1,6 +1,6 @@
 """The strict build passes with no warning at all."""
 
-from conftest import build_site
+from sitekit import build_site
 
 
 def test_strict_build_has_no_warnings(tmp_path):

@@ -1,6 +1,6 @@
 """Every statement of the source notes is on the Korean page of its section."""
 
-from conftest import SEED
+from sitekit import SEED
 from bilingual.pages import built_pages
 from bilingual.seed import normalise, read_sections
 

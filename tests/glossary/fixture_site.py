@@ -13,7 +13,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from conftest import ROOT
+from sitekit import ROOT
 
 ASSETS = ROOT / "overrides" / "assets"
 

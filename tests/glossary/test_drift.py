@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import DOCS, ROOT
+from sitekit import DOCS, ROOT
 from devconcepts.drift import check, recorded_hash, source_hash, translations, with_hash
 
 

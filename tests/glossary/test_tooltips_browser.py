@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import build_site, serve_directory
+from sitekit import build_site, serve_directory
 from devconcepts.terms import load_terms
 from glossary.fixture_site import write_site
 

@@ -1,6 +1,6 @@
 """A [[term:id]] with an unknown id fails the strict build, naming the file and line."""
 
-from conftest import build_site
+from sitekit import build_site
 from glossary.fixture_site import write_site
 
 

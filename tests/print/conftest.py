@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DOCS, ROOT, build_site, serve_directory
+from sitekit import DOCS, ROOT, build_site, serve_directory
 
 from .fixture import write_fixture
 from .pdf import PrintedPdf, print_pdf

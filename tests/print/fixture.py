@@ -11,7 +11,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from conftest import DOCS, ROOT
+from sitekit import DOCS, ROOT
 
 BASE_CONFIG = ROOT / "mkdocs.yml"
 """The configuration the fixture site inherits."""

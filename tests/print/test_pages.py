@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import DOCS
+from sitekit import DOCS
 from devconcepts.labels import label
 
 from .conftest import printable_sources, source_url, topic_sources

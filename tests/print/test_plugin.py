@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, build_site
+from sitekit import ROOT, build_site
 from devconcepts.print_book import dates
 from devconcepts.print_book.chapters import Chapter, rewrite_chapter
 

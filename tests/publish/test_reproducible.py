@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from sitekit import build_site
 from publish.workflow import git
 
 SITE_URL = "https://octo.github.io/study-notes/"

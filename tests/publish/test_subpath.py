@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import build_site, serve_directory
+from sitekit import build_site, serve_directory
 from publish.subpath import Traffic, built_pages, target_file
 
 pytestmark = pytest.mark.browser

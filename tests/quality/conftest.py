@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from gzip_server import GzipSiteServer
+from quality.gzip_server import GzipSiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 

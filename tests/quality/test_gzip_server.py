@@ -9,7 +9,7 @@ import http.client
 
 import pytest
 
-from gzip_server import GzipSiteServer
+from quality.gzip_server import GzipSiteServer
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lighthouse_runner import run_lighthouse
+from quality.lighthouse_runner import run_lighthouse
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from visits import SEARCH_INDEX, first_visit, is_same_site
+from quality.visits import SEARCH_INDEX, first_visit, is_same_site
 
 pytestmark = pytest.mark.browser
 

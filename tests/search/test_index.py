@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from sitekit import ROOT, build_site
 
 LANGUAGES = {"ko": "", "en": "en/"}
 WORKER = "assets/javascripts/workers/devconcepts-search.js"

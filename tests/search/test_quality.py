@@ -24,7 +24,7 @@ def test_recall_and_language_on_the_query_set(browser, site_url):
 
 
 def test_query_set_expects_pages_that_exist():
-    from conftest import DOCS
+    from sitekit import DOCS
 
     for query in sq.load_queries():
         for src in query.expect:

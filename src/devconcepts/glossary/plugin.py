@@ -30,6 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from devconcepts.glossary.references import scan_references
+from devconcepts.locales import build_locales
 from devconcepts.terms import TERMS_FILE, load_terms
 
 log = get_plugin_logger(__name__)
@@ -64,7 +65,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        self.locale, self.default_locale = _build_locales(config)
+        self.locale, self.default_locale = build_locales(config)
         for name in LOCALIZED_EXTENSIONS:
             if name in config.markdown_extensions:
                 config.mdx_configs.setdefault(name, {})["locale"] = self.locale
@@ -193,13 +194,3 @@ def _from_project(config: MkDocsConfig, path: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _build_locales(config: MkDocsConfig) -> tuple[str, str]:
-    """(locale being built, default locale); without static-i18n, the theme's language."""
-    language = config.theme.get("language") or "ko"
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return language, language
-    default = getattr(i18n, "default_language", None) or language
-    return getattr(i18n, "current_language", None) or default, default

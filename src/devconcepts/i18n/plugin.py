@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
 from devconcepts.i18n.translations import missing_translations
 from devconcepts.labels import labels_for
+from devconcepts.locales import build_locales
 
 log = get_plugin_logger(__name__)
 
@@ -34,7 +35,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        locale, default = _build_locales(config)
+        locale, default = build_locales(config)
         # static-i18n runs one build() per language on the same config;
         # checking the sources in the default language's build reports each
         # problem once.
@@ -44,7 +45,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files):
         if self.config.enabled:
-            env.globals["labels"] = labels_for(_build_locales(config)[0])
+            env.globals["labels"] = labels_for(build_locales(config)[0])
         return env
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
@@ -62,18 +63,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.enabled:
-            locale, default = _build_locales(config)
+            locale, default = build_locales(config)
             self._not_found.after_build(Path(config.site_dir), locale, default)
 
-
-def _build_locales(config: MkDocsConfig) -> tuple[str, str]:
-    """(locale being built, default locale)."""
-    i18n = config.plugins.get("i18n")
-    language = config.theme.get("language") or "ko"
-    if i18n is None:
-        return language, language
-    default = getattr(i18n, "default_language", None) or language
-    return getattr(i18n, "current_language", None) or default, default
 
 
 def _language_homes(config: MkDocsConfig) -> list[dict[str, str]]:

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from devconcepts.labels import labels_for
+from devconcepts.locales import build_locales, language_name
 from devconcepts.print_book import dates
 from devconcepts.print_book.book import assemble
 from devconcepts.print_book.config import PrintConfig
@@ -37,7 +38,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         self._env = None
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        if self.config.enabled and _locales(config)[0] == _locales(config)[1]:
+        locale, default = build_locales(config)
+        if self.config.enabled and locale == default:
             # Once per whole-site build (the default language comes first), so
             # `mkdocs serve` picks up commits made while it runs.
             dates.forget()
@@ -55,7 +57,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if self.config.enabled:
             # The partials read `labels`; the devconcepts-i18n plugin sets the
             # same global, and this keeps them working without it.
-            env.globals.setdefault("labels", labels_for(_locales(config)[0]))
+            env.globals.setdefault("labels", labels_for(build_locales(config)[0]))
             self._env = env
         return env
 
@@ -76,7 +78,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
     def _fill_book(self, book: Page, config: MkDocsConfig, nav: Navigation) -> dt.date | None:
         """Append the chapters to the book page; returns its last change (its newest chapter's)."""
-        locale = _locales(config)[0]
+        locale = build_locales(config)[0]
         pages = []
         for page in nav.pages:
             source = _normalised_src(page.file)
@@ -115,11 +117,11 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     # The source line --------------------------------------------------------
 
     def _source(self, page: Page, config: MkDocsConfig, date: dt.date | None) -> dict:
-        locale = getattr(page.file, "locale", None) or _locales(config)[0]
+        locale = getattr(page.file, "locale", None) or build_locales(config)[0]
         return {
             "site_name": config.site_name,
             "url": page.canonical_url or page.abs_url or page.url,
-            "language": _language_name(config, locale),
+            "language": language_name(config, locale),
             "locale": locale,
             "date": date.isoformat() if date else None,
         }
@@ -142,20 +144,3 @@ def _normalised_src(file: File) -> str:
 def _book_file(files: Files, book: str) -> File | None:
     return next((f for f in files.documentation_pages() if _normalised_src(f) == book), None)
 
-
-def _locales(config: MkDocsConfig) -> tuple[str, str]:
-    """(locale being built, default locale)."""
-    language = config.theme.get("language") or "en"
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return language, language
-    default = getattr(i18n, "default_language", None) or language
-    return getattr(i18n, "current_language", None) or default, default
-
-
-def _language_name(config: MkDocsConfig, locale: str) -> str:
-    i18n = config.plugins.get("i18n")
-    for language in getattr(getattr(i18n, "config", None), "languages", None) or []:
-        if language.locale == locale:
-            return language.name
-    return locale

@@ -1,0 +1,31 @@
+"""Which language a build is for.
+
+static-i18n runs one MkDocs build per language on the same config; plugins
+that render per-language output ask here instead of reading its internals
+themselves."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from devconcepts.labels import DEFAULT_LOCALE
+
+
+def build_locales(config: MkDocsConfig) -> tuple[str, str]:
+    """(locale being built, default locale); without static-i18n, the theme's
+    language for both."""
+    language = config.theme.get("language") or DEFAULT_LOCALE
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return language, language
+    default = getattr(i18n, "default_language", None) or language
+    return getattr(i18n, "current_language", None) or default, default
+
+
+def language_name(config: MkDocsConfig, locale: str) -> str:
+    """The name static-i18n shows for `locale` (the locale code without it)."""
+    i18n = config.plugins.get("i18n")
+    for language in getattr(getattr(i18n, "config", None), "languages", None) or []:
+        if language.locale == locale:
+            return language.name
+    return locale
