@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_configs import load_conftest, write_config  # noqa: E402
+from site_configs import load_sitekit, write_config  # noqa: E402
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
 DEFAULT_LOCALE = "ko"
@@ -111,9 +111,13 @@ class SearchBox:
         self.page = page
         self.index_requests: list[str] = []
         page.on("request", lambda r: self.index_requests.append(r.url) if "search_index" in r.url else None)
+        # Remember the "initialising" text before the worker can answer (it
+        # answers after fetching the index, long after the document is parsed).
+        page.add_init_script("""document.addEventListener('DOMContentLoaded', () => {
+            const meta = document.querySelector('.md-search-result__meta')
+            if (meta) meta.dataset.initial = meta.textContent.trim()
+        })""")
         page.goto(url)
-        page.evaluate("() => { const m = document.querySelector('.md-search-result__meta');"
-                      " m.dataset.initial = m.textContent.trim() }")
         self.input = page.locator("[data-md-component=search-query]")
         self.input.focus()
         page.wait_for_function(_READY)
@@ -247,10 +251,10 @@ def parse_variant(text: str) -> dict | None:
 
 def build(variant: str, site_dir: Path, work: Path) -> float:
     """Build the real docs with a variant's config; returns seconds."""
-    conftest = load_conftest()
+    kit = load_sitekit()
     config = write_config(work / "mkdocs.yml", search=parse_variant(variant))
     start = time.perf_counter()
-    result = conftest.build_site(site_dir, config=config)
+    result = kit.build_site(site_dir, config=config)
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stderr[-4000:]}")
     return time.perf_counter() - start
@@ -264,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list the queries that miss")
     args = parser.parse_args(argv)
 
-    conftest = load_conftest()
+    kit = load_sitekit()
     queries = load_queries(args.queries)
     with tempfile.TemporaryDirectory(prefix="search-quality-") as tmp:
         site = args.site
@@ -272,12 +276,12 @@ def main(argv: list[str] | None = None) -> int:
             site = Path(tmp) / "site"
             seconds = build(args.variant, site, Path(tmp))
             print(f"variant: {args.variant} (built in {seconds:.1f} s)")
-        server, base_url = conftest.serve_directory(site)
+        server, base_url = kit.serve_directory(site)
         try:
             from playwright.sync_api import sync_playwright
 
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=conftest.CHROMIUM_PATH, args=conftest.CHROMIUM_ARGS)
+                browser = p.chromium.launch(executable_path=kit.CHROMIUM_PATH, args=kit.CHROMIUM_ARGS)
                 report = run_queries(browser, base_url, queries)
                 browser.close()
         finally:

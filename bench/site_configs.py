@@ -10,7 +10,7 @@ mkdocs.yml with its search settings swapped, written as a child config
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 
 import yaml
@@ -21,12 +21,12 @@ MKDOCS_YML = ROOT / "mkdocs.yml"
 SEARCH_PLUGIN = "devconcepts-search"
 
 
-def load_conftest():
-    """tests/conftest.py, for its build and serve helpers and Chromium settings."""
-    spec = importlib.util.spec_from_file_location("devconcepts_conftest", ROOT / "tests" / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def load_sitekit():
+    """tests/sitekit.py: how the tests build and serve the site and start Chromium."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import sitekit
+
+    return sitekit
 
 
 def _plugins() -> list:

@@ -26,6 +26,8 @@ def _open_search(page) -> None:
     page.locator("label.md-header__button[for='__search']").first.click() \
         if page.viewport_size["width"] < 960 else page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").fill(QUERY)
+    # Material's search runs on keyup, which fill() does not send.
+    page.locator("input.md-search__input").press("End")
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
 
 

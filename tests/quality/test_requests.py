@@ -36,11 +36,6 @@ def test_the_recorder_sees_worker_requests(visits):
     assert not missing, f"search index request not seen on {missing}"
 
 
-def test_a_first_visit_fits_the_page_weight_budget(visits):
-    over = {v.url: v.transferred for v in visits if v.transferred > BUDGET_BYTES}
-    assert not over, f"over {BUDGET_BYTES} bytes on a first visit: {over}"
-
-
 def test_a_first_visit_loads_no_missing_file(visits, served_site):
     # A 404 costs a round trip and the 404 page's bytes, and Lighthouse counts
     # it as a console error.

@@ -9,8 +9,9 @@ Material have written theirs), and points each page's search at its own
 language (see page_config.py).
 
 Korean matching, each part measured on bench/search_queries.yml (recall@5
-on the real site: plain Material 69 %, per-language index with this separator
-76 %, + query normaliser 86 %, + term-list names 98 %, + Kiwi 100 %):
+on the real site: plain Material 71 % with 179 results in the wrong language,
+per-language index 71 % and none, + this separator 78 %, + query normaliser
+87 %, + term-list names 98 %, + Kiwi 100 %):
 - a separator that splits at brackets and punctuation (tokenizer.py);
 - a worker in front of Material's that strips particles from the query and
   splits compound queries, using the index's own list of nouns
@@ -34,6 +35,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
+from devconcepts.locales import build_locales
 from devconcepts.terms import TermListError, load_terms
 
 from . import page_config
@@ -76,7 +78,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         except TermListError as error:
             raise PluginError(f"devconcepts-search: {error}")
 
-        self._language, default = _build_locales(config)
+        self._language, default = build_locales(config)
         self._prefix = "" if self._language == default else f"{self._language}/"
         pipeline = _translate(config, "search.config.pipeline")
         self._indexes[self._language] = LanguageIndex(
@@ -152,16 +154,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         log.info(f"Search index for '{index.language}': {len(data['docs'])} sections, "
                  f"{len(data['config']['normalizer']['stems'])} stems, built in {time.perf_counter() - start:.2f} s")
         return data
-
-
-def _build_locales(config: MkDocsConfig) -> tuple[str, str]:
-    """(locale being built, default locale); one language without static-i18n."""
-    language = config.theme.get("language") or "en"
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return language, language
-    default = getattr(i18n, "default_language", None) or language
-    return getattr(i18n, "current_language", None) or default, default
 
 
 def _translate(config: MkDocsConfig, key: str) -> str:
