@@ -73,5 +73,5 @@ def serve_directory(directory: Path, mount: str = "/") -> tuple[_Server, str]:
 
 
 SEED = ROOT / "seed" / "notes.txt"
-"""The source notes the Korean pages mirror (a copy of ../shared/seed/, kept in
-the repository so a fresh clone on any machine can run the tests)."""
+"""The source notes the Korean pages mirror, kept in the repository so a
+fresh clone on any machine can run the tests."""
