@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "tests" / "quality"))
 
 from gzip_server import GzipSiteServer  # noqa: E402
 from lighthouse_runner import run_lighthouse  # noqa: E402
+from visits import page_paths  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -73,16 +74,6 @@ def build(config: Path, site_dir: Path, site_url: str) -> float:
 
 def median_build(config: Path, site_dir: Path, site_url: str, runs: int = 5) -> float:
     return statistics.median(build(config, site_dir, site_url) for _ in range(runs))
-
-
-def page_paths(site_dir: Path) -> list[str]:
-    paths = []
-    for index in sorted(site_dir.rglob("index.html")):
-        rel = index.parent.relative_to(site_dir).as_posix()
-        if rel.split("/")[0] in ("assets", "search"):
-            continue
-        paths.append("" if rel == "." else f"{rel}/")
-    return paths
 
 
 def first_visit_bytes(server: GzipSiteServer, urls: list[str]) -> list[int]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from quality.gzip_server import GzipSiteServer
+from quality.visits import page_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,22 +36,10 @@ def served_site(tmp_path_factory):
     server.stop()
 
 
-def page_paths(site_dir: Path) -> list[str]:
-    """URL paths of every HTML page in the build (both languages, any section),
-    404 pages excluded."""
-    paths = []
-    for index in sorted(site_dir.rglob("index.html")):
-        rel = index.parent.relative_to(site_dir).as_posix()
-        if rel.split("/")[0] in ("assets", "search"):
-            continue
-        paths.append("/" if rel == "." else f"/{rel}/")
-    return paths
-
-
 @pytest.fixture(scope="session")
 def page_urls(served_site) -> list[str]:
     site_dir, server = served_site
     paths = page_paths(site_dir)
     if not paths:
         pytest.fail("the build has no pages", pytrace=False)
-    return [server.base_url + path.lstrip("/") for path in paths]
+    return [server.base_url + path for path in paths]

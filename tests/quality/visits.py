@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 SEARCH_INDEX = "search/search_index.json"
@@ -51,3 +52,15 @@ def is_same_site(request_url: str, base_url: str) -> bool:
     if scheme in ("data", "blob"):
         return True
     return urlsplit(request_url).netloc == urlsplit(base_url).netloc and scheme == urlsplit(base_url).scheme
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Site-relative paths of every HTML page in the build ("" for the home
+    page; both languages, any section), 404 pages excluded."""
+    paths = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        if rel.split("/")[0] in ("assets", "search"):
+            continue
+        paths.append("" if rel == "." else f"{rel}/")
+    return paths
