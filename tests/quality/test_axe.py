@@ -29,6 +29,12 @@ def _open_search(page) -> None:
     # Material's search runs on keyup, which fill() does not send.
     page.locator("input.md-search__input").press("End")
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    # On wide screens the results panel fades in over 0.4 s; axe measures
+    # contrast through the opacity, so it must run on the settled panel.
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.md-search__output')).opacity === '1'",
+        timeout=10_000,
+    )
 
 
 STATES = {
