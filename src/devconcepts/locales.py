@@ -22,6 +22,14 @@ def build_locales(config: MkDocsConfig) -> tuple[str, str]:
     return getattr(i18n, "current_language", None) or default, default
 
 
+def all_languages_built(config: MkDocsConfig) -> bool:
+    """True in the build that finishes last: static-i18n builds the other
+    languages inside the default language's on_post_build (priority -100),
+    so a plugin that runs after it there sees the whole site."""
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)
+
+
 def language_name(config: MkDocsConfig, locale: str) -> str:
     """The name static-i18n shows for `locale` (the locale code without it)."""
     i18n = config.plugins.get("i18n")

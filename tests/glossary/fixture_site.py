@@ -25,8 +25,6 @@ theme:
   name: material
   language: ko
   font: false
-  features:
-    - content.tooltips
 extra_css:
   - assets/stylesheets/glossary.css
 extra_javascript:

@@ -1,6 +1,7 @@
 """The term list is complete for the glossary: both languages, the required
 terms, a page section for each, and the loader's compatibility."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,20 @@ def test_definition_with_markup_is_rejected(tmp_path: Path):
                       "  page: a.md#a\n", encoding="utf-8")
     with pytest.raises(TermListError, match="definitions.ko must be plain text"):
         load_terms(broken)
+
+
+def test_an_edited_term_list_is_read_again(tmp_path: Path):
+    # `mkdocs serve` rebuilds in one process; an edit must not be hidden by
+    # the list remembered from the build before.
+    terms = tmp_path / "terms.yml"
+    entry = "- id: x\n  names: {{ko: {ko}, en: A}}\n  definitions: {{ko: 가, en: a}}\n  page: a.md#a\n"
+    terms.write_text(entry.format(ko="가"), encoding="utf-8")
+    assert load_terms(terms)[0].names["ko"] == "가"
+    terms.write_text(entry.format(ko="나"), encoding="utf-8")
+    os.utime(terms, ns=(terms.stat().st_atime_ns, terms.stat().st_mtime_ns + 1_000_000))
+    assert load_terms(terms)[0].names["ko"] == "나"
+
+
+def test_a_missing_term_list_is_named(tmp_path: Path):
+    with pytest.raises(TermListError, match="missing.yml: cannot read the term list"):
+        load_terms(tmp_path / "missing.yml")

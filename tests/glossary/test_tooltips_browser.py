@@ -111,3 +111,29 @@ def test_tap_shows_the_definition_and_a_second_tap_follows_the_link(browser, fix
         assert page.locator("h2#kubernetes").is_visible()
     finally:
         context.close()
+
+
+def test_tooltip_stays_inside_a_phone_screen(browser, fixture_url):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(fixture_url)
+        for term_id in ("etcd", "kubelet"):
+            page.locator(f"article a.term[data-term='{term_id}']").tap()
+            tooltip = _tooltip(page, term_id)
+            tooltip.wait_for(state="visible")
+            box = tooltip.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (term_id, box)
+    finally:
+        context.close()
+
+
+def test_one_tooltip_moves_from_term_to_term(page, fixture_url):
+    page.goto(fixture_url)
+    page.locator("article a.term[data-term='etcd']").hover()
+    _tooltip(page, "etcd").wait_for(state="visible")
+    page.locator("article a.term[data-term='scheduler']").hover()
+    _tooltip(page, "scheduler").wait_for(state="visible")
+    assert page.get_by_role("tooltip").count() == 1
+    # Its definition no longer doubles as the browser's own tooltip.
+    assert page.locator("article a.term[data-term='etcd']").get_attribute("title") is None

@@ -26,6 +26,14 @@ def page_config(html_file: Path) -> dict:
 
 
 @pytest.mark.parametrize("locale, prefix", LANGUAGES.items())
+def test_study_mode_controls_are_not_indexed(site, locale, prefix):
+    from devconcepts.labels import label
+
+    text = json.dumps(index(site, prefix)["docs"], ensure_ascii=False)
+    assert label("study.toggle", locale) not in text
+
+
+@pytest.mark.parametrize("locale, prefix", LANGUAGES.items())
 def test_one_index_per_language_with_only_its_pages(site, locale, prefix):
     docs = index(site, prefix)["docs"]
     assert docs, f"{locale} index is empty"

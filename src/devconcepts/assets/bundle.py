@@ -33,3 +33,7 @@ def bundle_js(sources: list[Path]) -> str:
     # A `;` between files keeps one file's last statement from running into
     # the next file's first.
     return ";\n".join(rjsmin.jsmin(source.read_text(encoding="utf-8")) for source in sources) + "\n"
+
+
+def minify_js(source: Path) -> str:
+    return rjsmin.jsmin(source.read_text(encoding="utf-8")) + "\n"

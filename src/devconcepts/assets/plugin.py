@@ -1,8 +1,14 @@
-"""devconcepts-assets: serve the site's `extra_css` and `extra_javascript` as
-one minified stylesheet and one minified script."""
+"""devconcepts-assets: what a first visit downloads, made smaller.
+
+- `extra_css` and `extra_javascript` become one minified stylesheet and one
+  minified script (bundle.py), and other scripts of ours are minified;
+- the indentation between the tags of each page goes (whitespace.py);
+- the rules of Material's stylesheets that match nothing on the site go,
+  once every language is built (purge.py)."""
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -10,10 +16,16 @@ from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, find_asset
+from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, find_asset, minify_js
+from devconcepts.assets.material_components import components_off_problems
+from devconcepts.assets.purge import PurgeError, loaded_scripts, purge_stylesheets, used_names
+from devconcepts.assets.whitespace import squeeze
+from devconcepts.locales import all_languages_built
+
+log = get_plugin_logger(__name__)
 
 
 class AssetsConfig(Config):
@@ -26,6 +38,24 @@ class AssetsConfig(Config):
     script = c.Type(str, default="assets/javascripts/devconcepts.min.js")
     """Site path of the bundle made from `extra_javascript`, in its order."""
 
+    minify = c.Type(list, default=[])
+    """Site paths of other scripts of ours to minify as they are copied, such
+    as a worker that pages start on their own."""
+
+    squeeze_html = c.Type(bool, default=True)
+    """Drop the indentation between the tags of every page (whitespace.py)."""
+
+    purge = c.Type(list, default=["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"])
+    """Site paths (glob patterns) of Material's stylesheets to purge of rules
+    that match nothing on the site, after every language is built. Empty: keep
+    them whole."""
+
+    components_off = c.Type(list, default=[])
+    """Class prefixes of Material components that only Material's scripts draw
+    and that this site leaves off (md-tooltip, md-source…): their rules go
+    unless a page has the class. Each must be known to material_components.py,
+    and a setting that turns it on fails the build."""
+
 
 class AssetsPlugin(BasePlugin[AssetsConfig]):
     def __init__(self) -> None:
@@ -35,6 +65,9 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
+        problems = components_off_problems(config, self.config.components_off)
+        if problems:
+            raise PluginError(f"devconcepts-assets: components_off: {'; '.join(problems)}")
         # static-i18n runs on_config again on the same config for each extra
         # language; by then the lists already name the bundles.
         if self._css is None:
@@ -66,4 +99,58 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             if target in files.src_uris:
                 files.remove(files.src_uris[target])
             files.append(File.generated(config, target, content=content))
+        for target in self.config.minify:
+            source = files.src_uris.get(target)
+            if source is None:
+                raise PluginError(f"devconcepts-assets: minify: '{target}' is not a file of the site")
+            files.remove(source)
+            files.append(File.generated(config, target, content=minify_js(Path(source.abs_src_path))))
         return files
+
+    # Last, after every plugin that edits the page's HTML.
+    @event_priority(-300)
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return squeeze(output) if self.config.enabled and self.config.squeeze_html else output
+
+    # After static-i18n (-100), which builds the other languages inside its
+    # own on_post_build: the purge must see every language's pages.
+    @event_priority(-300)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.config.purge or not all_languages_built(config):
+            return
+        site = Path(config.site_dir)
+        files = [path for path in site.rglob("*") if path.is_file()]
+        relative = {path: path.relative_to(site).as_posix() for path in files}
+        targets = {}
+        for pattern in self.config.purge:
+            matched = [path for path in files if fnmatch.fnmatchcase(relative[path], pattern)]
+            if not matched:
+                log.warning(f"purge: '{pattern}' matches no file in {site}")
+            targets.update({relative[path]: path for path in matched})
+        if not targets:
+            return
+        pages = {path: path.read_text(encoding="utf-8") for path in files if path.suffix == ".html"}
+        used = used_names(pages.values(), (path.read_text(encoding="utf-8") for path in loaded_scripts(site, pages)),
+                          components_off=self.config.components_off)
+        others = (path.read_text(encoding="utf-8") for path in files
+                  if path.suffix == ".css" and relative[path] not in targets)
+        try:
+            purged = purge_stylesheets({name: _theme_source(name, path, config).read_text(encoding="utf-8")
+                                        for name, path in targets.items()}, used, also_read=others)
+        except PurgeError as error:
+            raise PluginError(f"devconcepts-assets: purge: {error}") from error
+        before = sum(path.stat().st_size for path in targets.values())
+        for name, css in purged.items():
+            targets[name].write_text(css, encoding="utf-8")
+        log.info(f"purge: {len(targets)} stylesheets, {before:,} → {sum(map(len, purged.values())):,} characters")
+
+
+def _theme_source(name: str, built: Path, config: MkDocsConfig) -> Path:
+    """The theme's own copy of a built stylesheet: `mkdocs serve --dirty`
+    does not copy unchanged files again, and purging an already purged copy
+    would lose rules that a page added since needs."""
+    for folder in config.theme.dirs:
+        source = Path(folder) / name
+        if source.is_file():
+            return source
+    return built

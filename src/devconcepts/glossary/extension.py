@@ -77,14 +77,16 @@ class _SourceLines(Preprocessor):
         return lines
 
 
-_MATCHERS: dict[Path, TermMatcher] = {}
+_MATCHERS: dict[Path, tuple[tuple, TermMatcher]] = {}
 
 
 def _matcher(path: Path) -> TermMatcher:
-    # One compiled pattern per term list, not one per page.
-    if path not in _MATCHERS:
-        _MATCHERS[path] = TermMatcher(load_terms(path))
-    return _MATCHERS[path]
+    # One compiled pattern per version of the term list, not one per page.
+    terms = load_terms(path)
+    stored = _MATCHERS.get(path)
+    if stored is None or stored[0] is not terms:
+        stored = _MATCHERS[path] = (terms, TermMatcher(terms))
+    return stored[1]
 
 
 def makeExtension(**kwargs) -> GlossaryExtension:

@@ -16,10 +16,10 @@ CLASS = "term"
 def term_link(term: Term, text: str, locale: str, glossary_page: str) -> etree.Element:
     """`<a class="term" href="glossary.md#id" title="definition">text</a>`.
 
-    The definition goes into `title`: it is the link's accessible description,
-    Material's `content.tooltips` turns it into a styled tooltip on hover and
-    focus, and unlike visible tooltip markup it stays out of the search index
-    and the printed page."""
+    The definition goes into `title`: it is the link's accessible description
+    and the browser's tooltip without JavaScript, the site's glossary script
+    turns it into a styled tooltip on hover, focus and tap, and unlike visible
+    tooltip markup it stays out of the search index and the printed page."""
     link = etree.Element("a", {
         "class": CLASS,
         "href": f"{glossary_page}#{term.id}",

@@ -40,7 +40,8 @@ class StudyToolbarTreeprocessor(Treeprocessor):
 
 
 def toolbar(locale: str) -> etree.Element:
-    bar = etree.Element("div", {"class": "study-toolbar", "hidden": "hidden",
+    # A control, not content: a search for its words would find every table.
+    bar = etree.Element("div", {"class": "study-toolbar", "hidden": "hidden", "data-search-exclude": "true",
                                 "data-reveal-label": label("study.reveal", locale)})
     button = etree.SubElement(bar, "button", {"type": "button", "class": "study-toggle",
                                               "aria-pressed": "false"})

@@ -1,6 +1,7 @@
 """Bilingual-site guards and fixes on top of mkdocs-static-i18n: missing
-translations fail the strict build, each language gets its own 404 page, and
-templates get the interface labels of the language being built."""
+translations fail the strict build, each language gets its own 404 page,
+templates get the interface labels of the language being built, and each
+template is compiled once for all languages."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
+from devconcepts.i18n.template_cache import SharedBytecodeCache
 from devconcepts.i18n.translations import missing_translations
 from devconcepts.labels import labels_for
 from devconcepts.locales import build_locales
@@ -46,6 +48,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_env(self, env, config: MkDocsConfig, files):
         if self.config.enabled:
             env.globals["labels"] = labels_for(build_locales(config)[0])
+            env.bytecode_cache = SharedBytecodeCache()
         return env
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):

@@ -26,6 +26,11 @@ class SearchConfig(Config):
     site's own vocabulary, no model), `suffix` (every syllable, no model) or
     `none`. segment.py says what each measured."""
 
+    cache_dir = c.Type(str, default=".cache/devconcepts/search")
+    """Folder, relative to mkdocs.yml, that keeps the `kiwi` segmenter's
+    analysis of each word between builds, so that a build without new words
+    does not load Kiwi's model (word_cache.py). Empty: no cache."""
+
     aliases = c.Type(bool, default=True)
     """Give every section that names a concept from the term list all the
     concept's other names, Korean and English, as hidden keywords."""

@@ -18,13 +18,15 @@ per-language index 71 % and none, + this separator 78 %, + query normaliser
   (overrides/assets/javascripts/workers/devconcepts-search.js);
 - hidden keywords: the concept's names in both languages from the term list
   (aliases.py), and the rest of a word from each morpheme boundary inside it,
-  found by Kiwi (segment.py says why Kiwi).
+  found by Kiwi (segment.py says why Kiwi; word_cache.py keeps its answers
+  between builds).
 The page text in the index is left as written, so results show it unchanged.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import time
 from pathlib import Path
@@ -45,6 +47,7 @@ from .index import LanguageIndex, dump
 from .korean import has_hangul
 from .segment import Segmenter, SegmenterError, make_segmenter
 from .tokenizer import compile_separator
+from .word_cache import WordCache, cache_file
 
 log = get_plugin_logger(__name__)
 
@@ -56,6 +59,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._indexes: dict[str, LanguageIndex] = {}
         self._built: dict[str, str] = {}
         self._segmenter: Segmenter | None = None
+        self._word_cache: WordCache | None = None
+        self._config_dir = "."
         self._language = ""
         self._prefix = ""
         self._worker_version_tag: str | None = None
@@ -78,6 +83,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         except TermListError as error:
             raise PluginError(f"devconcepts-search: {error}")
 
+        self._config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         self._language, default = build_locales(config)
         self._prefix = "" if self._language == default else f"{self._language}/"
         pipeline = _translate(config, "search.config.pipeline")
@@ -144,20 +150,43 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def _build(self, index: LanguageIndex) -> dict:
         if self._segmenter is None:
             user_words = [s for t in self._terms for s in t.spellings() if has_hangul(s) and " " not in s]
-            try:
-                self._segmenter = make_segmenter(self.config.segmenter, user_words)
-            except SegmenterError as error:
-                raise PluginError(f"devconcepts-search: {error} (or set 'segmenter' to 'lexicon' or 'none')")
+            self._word_cache = self._open_word_cache(user_words)
+            self._segmenter = make_segmenter(self.config.segmenter, user_words, self._word_cache)
         aliases = AliasMatcher(self._terms, self._pattern) if self.config.aliases else None
         start = time.perf_counter()
-        data = index.build(self.config.separator, self._pattern, self._segmenter, aliases, self._terms)
+        try:
+            data = index.build(self.config.separator, self._pattern, self._segmenter, aliases, self._terms)
+        except SegmenterError as error:
+            raise PluginError(f"devconcepts-search: {error} (or set 'segmenter' to 'lexicon' or 'none')")
+        if self._word_cache is not None:
+            try:
+                self._word_cache.save()
+            except OSError as error:
+                # The cache only saves time; the index is complete without it.
+                log.warning(f"could not write the word cache {self._word_cache.path}: {error}")
         log.info(f"Search index for '{index.language}': {len(data['docs'])} sections, "
                  f"{len(data['config']['normalizer']['stems'])} stems, built in {time.perf_counter() - start:.2f} s")
         return data
 
+    def _open_word_cache(self, user_words: list[str]) -> WordCache | None:
+        if self.config.segmenter != "kiwi" or not self.config.cache_dir:
+            return None
+        directory = Path(self.config.cache_dir)
+        if not directory.is_absolute():
+            directory = Path(self._config_dir) / directory
+        return WordCache(cache_file(directory, user_words))
+
 
 def _translate(config: MkDocsConfig, key: str) -> str:
     """Material's per-language default for `key` (as its search plugin reads it)."""
-    env = config.theme.get_env()
-    template = env.get_template("partials/language.html", None, {"config": config})
-    return str(template.module.t(key))
+    # Keyed on the theme and language only: a fresh Jinja environment per
+    # call costs a tenth of a second, and the answer depends on nothing else.
+    cache_key = (tuple(config.theme.dirs), config.theme["language"], key)
+    if cache_key not in _TRANSLATIONS:
+        env = config.theme.get_env()
+        template = env.get_template("partials/language.html", None, {"config": config})
+        _TRANSLATIONS[cache_key] = str(template.module.t(key))
+    return _TRANSLATIONS[cache_key]
+
+
+_TRANSLATIONS: dict[tuple, str] = {}

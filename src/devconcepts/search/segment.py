@@ -24,9 +24,10 @@ expected page of the query set, `lexicon` and `none` miss the words inside
 compounds (98.4 %). `suffix` also matches inside unrelated words (소스 in
 리소스, 워크 in 네트워크; 로그 would match 프로그램) and makes the Korean index
 of the 1,000-page site a fifth larger (519 kB gzip against Kiwi's 422 kB;
-plain Material: 786 kB for both languages). Kiwi adds about 3 s to a build
-(model load and first analysis; each distinct word is then analysed once) and
-180 MB of packages (the model, numpy).
+plain Material: 786 kB for both languages). Kiwi adds about 2–3 s to a
+build that has new words (model load and first analysis; each distinct word
+is then analysed once) and 180 MB of packages (the model, numpy); with the
+word cache (word_cache.py) a build whose words are all known skips the model.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from .korean import HANGUL, has_hangul, hangul_length, without_particle
+from .word_cache import Token, WordCache
 
 MIN_STEM = 2
 """Shortest stem, in characters, that the normaliser may strip a query down
@@ -85,7 +87,16 @@ class KiwiSegmenter:
     PREFIX = frozenset({"XPN"})
     SUFFIX = frozenset({"XSN"})
 
-    def __init__(self, user_words: Iterable[str] = ()) -> None:
+    def __init__(self, user_words: Iterable[str] = (), cache: WordCache | None = None) -> None:
+        self._user_words = list(user_words)
+        self._cache = cache
+        self._kiwi = None
+
+    @property
+    def model_loaded(self) -> bool:
+        return self._kiwi is not None
+
+    def _load(self):
         try:
             from kiwipiepy import Kiwi  # the model loads here, once per build
         except ImportError as error:
@@ -93,33 +104,50 @@ class KiwiSegmenter:
         # The typo and multi-word dictionaries serve free text with misspellings;
         # notes are edited text, and leaving them out halves the model's load
         # time (≈2.7 s instead of ≈4.5 s, first analysis included) and memory.
-        self._kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
-        for word in user_words:
+        kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
+        for word in self._user_words:
             # Names from the term list are proper nouns: without this Kiwi cuts
             # loanwords such as 오케스트레이션 into pieces.
-            self._kiwi.add_user_word(word, "NNP", 0.0)
+            kiwi.add_user_word(word, "NNP", 0.0)
+        return kiwi
 
     def analyze(self, texts: list[list[str]]) -> Analysis:
         per_text = texts
         words = sorted({w for ws in per_text for w in ws if has_hangul(w)})
+        tokens = self._tokens(words)
         found: dict[str, set[str]] = {}
         stems: set[str] = set()
-        for word, tokens in zip(words, self._kiwi.tokenize(words)):
-            found[word] = self._word(word, tokens, stems)
+        for word in words:
+            found[word] = self._word(word, tokens[word], stems)
         return Analysis(suffixes=[set().union(*(found.get(w, ()) for w in ws)) for ws in per_text], stems=stems)
 
-    def _word(self, word: str, tokens, stems: set[str]) -> set[str]:
+    def _tokens(self, words: list[str]) -> dict[str, list[Token]]:
+        """Kiwi's tokens for each word, from the cache where it has them; the
+        model loads only for words it has not seen."""
+        known = {w: self._cache.get(w) for w in words} if self._cache else {}
+        known = {w: t for w, t in known.items() if t is not None}
+        new = [w for w in words if w not in known]
+        if new:
+            if self._kiwi is None:
+                self._kiwi = self._load()
+            for word, result in zip(new, self._kiwi.tokenize(new)):
+                known[word] = [(t.start, t.len, t.tag) for t in result]
+                if self._cache:
+                    self._cache.put(word, known[word])
+        return known
+
+    def _word(self, word: str, tokens: list[Token], stems: set[str]) -> set[str]:
         out: set[str] = set()
         run: list = []  # (start, end, tag) of the current noun compound
-        for token in tokens:
-            start, end = token.start, token.start + token.len
-            if token.tag in self.CONTENT and start > 0 and _is_boundary(word, start):
+        for start, length, tag in tokens:
+            end = start + length
+            if tag in self.CONTENT and start > 0 and _is_boundary(word, start):
                 out.add(word[start:].lower())
-            if token.tag in self.CONTENT or token.tag in self.PREFIX or (run and token.tag in self.SUFFIX):
+            if tag in self.CONTENT or tag in self.PREFIX or (run and tag in self.SUFFIX):
                 if run and run[-1][1] != start:
                     _add_run(word, run, stems)
                     run = []
-                run.append((start, end, token.tag))
+                run.append((start, end, tag))
             else:
                 _add_run(word, run, stems)
                 run = []
@@ -194,9 +222,9 @@ class SuffixSegmenter(LexiconSegmenter):
         return {stem[i:] for i in range(1, len(stem) - MIN_STEM + 1) if HANGUL.match(stem[i])}
 
 
-def make_segmenter(name: str, user_words: Iterable[str]) -> Segmenter:
+def make_segmenter(name: str, user_words: Iterable[str], cache: WordCache | None = None) -> Segmenter:
     if name == "kiwi":
-        return KiwiSegmenter(user_words)
+        return KiwiSegmenter(user_words, cache)
     if name == "lexicon":
         return LexiconSegmenter(user_words)
     if name == "suffix":

@@ -1,0 +1,30 @@
+"""Drop the indentation between tags of a built page.
+
+Material's templates indent their output, and a page carries a few kilobytes
+of it (about 400 bytes gzipped, more on the whole-book page). A run of
+whitespace between two tags that holds a line break becomes one line break:
+the browser reads any such run as one space, so the page renders the same.
+Elements whose whitespace shows are left as they are (pre, code, kbd and
+textarea; Material's stylesheet gives code and kbd `white-space: pre-wrap`),
+and so are scripts and styles."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_VERBATIM = re.compile(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+_INDENTATION = re.compile(r">[ \t\r\n]*\n[ \t\r\n]*<")
+
+
+def squeeze(html: str) -> str:
+    verbatim = [(m.start(), m.end()) for m in _VERBATIM.finditer(html)]
+    starts = [start for start, _ in verbatim]
+
+    def replace(match: re.Match) -> str:
+        # The whitespace lies between match.start() + 1 and match.end() - 1.
+        i = bisect.bisect_right(starts, match.start()) - 1
+        inside = i >= 0 and verbatim[i][1] > match.start() + 1
+        return match.group(0) if inside else ">\n<"
+
+    return _INDENTATION.sub(replace, html)
