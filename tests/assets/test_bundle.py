@@ -7,7 +7,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from devconcepts.assets.bundle import bundle_css, bundle_js
-from sitekit import ROOT, build_site
+from assets.small_site import build_small_site
+from sitekit import ROOT
 
 
 def _listed(option):
@@ -42,15 +43,7 @@ def test_bundle_is_smaller_than_its_sources():
 
 
 def test_missing_asset_fails_the_build_naming_it(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text("# t\n", encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"site_name: t\ndocs_dir: {docs}\ntheme: {{name: material}}\n"
-        "extra_css: [assets/missing.css]\nplugins: [devconcepts-assets]\n",
-        encoding="utf-8",
-    )
-    result = build_site(tmp_path / "site", config=config)
+    result = build_small_site(tmp_path, "theme: {name: material}\n"
+                                        "extra_css: [assets/missing.css]\nplugins: [devconcepts-assets]\n")
     assert result.returncode != 0
     assert "extra_css: 'assets/missing.css' is in none of" in result.stderr

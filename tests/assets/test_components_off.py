@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import build_site
+from assets.small_site import build_small_site
 
 
 def _build(tmp_path, *, features: str = "[]", extra: str = "", off: str = "[md-tooltip]"):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text("# 제목\n\n본문.\n", encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"site_name: t\ndocs_dir: {docs}\ntheme: {{name: material, features: {features}}}\n{extra}"
-        f"plugins: [{{devconcepts-assets: {{components_off: {off}}}}}]\n",
-        encoding="utf-8",
-    )
-    return build_site(tmp_path / "site", config=config)
+    return build_small_site(tmp_path, f"theme: {{name: material, features: {features}}}\n{extra}"
+                                      f"plugins: [{{devconcepts-assets: {{components_off: {off}}}}}]\n")
 
 
 def test_a_site_without_the_component_builds_and_drops_its_rules(tmp_path):
