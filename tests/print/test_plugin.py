@@ -4,6 +4,7 @@ last change, and the builds it refuses or trims."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import subprocess
 import sys
@@ -131,3 +132,18 @@ def test_a_book_holds_only_its_own_language(tmp_path):
     assert 'id="other"' not in english and "같은 이름의 절이 두 페이지에 있다" not in english
     assert 'class="print-chapter" id="other"' in korean
     assert "같은 이름의 절이 두 페이지에 있다" in korean
+
+
+def test_a_failing_git_log_inside_a_repository_is_reported(tmp_path, caplog):
+    # A repository whose history cannot be read would print file times as
+    # last-change dates; --strict turns the warning into a failed build.
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "a.md").write_text("one")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "first", date="2021-03-04T12:00:00+00:00")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True).stdout.strip()
+    (tmp_path / ".git" / "objects" / head[:2] / head[2:]).unlink()  # the commit object is gone
+    dates.forget()
+    with caplog.at_level(logging.WARNING):
+        dates.last_change(tmp_path / "a.md")
+    assert any("git failed in" in record.getMessage() for record in caplog.records)

@@ -60,7 +60,14 @@ def test_one_commit_builds_identical_bytes_under_another_clock(tmp_path):
     a, b = _files(first), _files(second)
     assert a, "the build wrote no file"
     assert sorted(a) == sorted(b)
-    assert [name for name in a if a[name] != b[name]] == []
+    different = [name for name in a if a[name] != b[name]]
+    assert not different, f"{different}; first difference in {different[0]}: {_first_difference(a, b, different[0])}"
+
+
+def _first_difference(a: dict[str, bytes], b: dict[str, bytes], name: str) -> str:
+    one, two = a[name], b[name]
+    at = next((i for i, (x, y) in enumerate(zip(one, two)) if x != y), min(len(one), len(two)))
+    return f"byte {at}: {one[max(0, at - 80):at + 80]!r} / {two[max(0, at - 80):at + 80]!r}"
 
 
 def test_build_dates_come_from_source_date_epoch(tmp_path):

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from devconcepts.assets import purge_cache
 from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, find_asset, minify_js
 from devconcepts.assets.material_components import components_off_problems
 from devconcepts.assets.purge import PurgeError, loaded_scripts, purge_stylesheets, used_names
@@ -49,6 +50,11 @@ class AssetsConfig(Config):
     """Site paths (glob patterns) of Material's stylesheets to purge of rules
     that match nothing on the site, after every language is built. Empty: keep
     them whole."""
+
+    cache_dir = c.Type(str, default=".cache/devconcepts/assets")
+    """Folder, relative to mkdocs.yml, that keeps the last purge's result for
+    a build that reads the same stylesheets and names (purge_cache.py).
+    Empty: no cache."""
 
     components_off = c.Type(list, default=[])
     """Class prefixes of Material components that only Material's scripts draw
@@ -132,17 +138,36 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         pages = {path: path.read_text(encoding="utf-8") for path in files if path.suffix == ".html"}
         used = used_names(pages.values(), (path.read_text(encoding="utf-8") for path in loaded_scripts(site, pages)),
                           components_off=self.config.components_off)
-        others = (path.read_text(encoding="utf-8") for path in files
-                  if path.suffix == ".css" and relative[path] not in targets)
-        try:
-            purged = purge_stylesheets({name: _theme_source(name, path, config).read_text(encoding="utf-8")
-                                        for name, path in targets.items()}, used, also_read=others)
-        except PurgeError as error:
-            raise PluginError(f"devconcepts-assets: purge: {error}") from error
+        others = [path.read_text(encoding="utf-8") for path in files
+                  if path.suffix == ".css" and relative[path] not in targets]
+        sources = {name: _theme_source(name, path, config).read_text(encoding="utf-8")
+                   for name, path in targets.items()}
+        cache = self._cache_dir(config)
+        key = purge_cache.cache_key(sources, others, used)
+        purged = purge_cache.load(cache, key) if cache else None
+        if purged is None:
+            try:
+                purged = purge_stylesheets(sources, used, also_read=others)
+            except PurgeError as error:
+                raise PluginError(f"devconcepts-assets: purge: {error}") from error
+            if cache:
+                try:
+                    purge_cache.save(cache, key, purged)
+                except OSError as error:
+                    # The cache only saves time; the stylesheets are complete without it.
+                    log.warning(f"purge: could not write the cache in {cache}: {error}")
         before = sum(path.stat().st_size for path in targets.values())
         for name, css in purged.items():
             targets[name].write_text(css, encoding="utf-8")
         log.info(f"purge: {len(targets)} stylesheets, {before:,} → {sum(map(len, purged.values())):,} characters")
+
+
+    def _cache_dir(self, config: MkDocsConfig) -> Path | None:
+        if not self.config.cache_dir:
+            return None
+        folder = Path(self.config.cache_dir)
+        base = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        return folder if folder.is_absolute() else base / folder
 
 
 def _theme_source(name: str, built: Path, config: MkDocsConfig) -> Path:

@@ -37,6 +37,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
+from devconcepts.i18n.template_cache import SharedBytecodeCache
 from devconcepts.locales import build_locales
 from devconcepts.terms import TermListError, load_terms
 
@@ -96,6 +97,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         )
         self._built.pop(self._language, None)
         self._material_config = dict(material.config)
+        # Material's plugin still draws the search box; its own index (both
+        # languages in one file) would only be overwritten by ours.
+        material.search_index = _UnusedIndex()
         self._worker_version_tag = self._worker_version(config) if self.config.normalize_queries else None
         return config
 
@@ -177,6 +181,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return WordCache(cache_file(directory, user_words))
 
 
+class _UnusedIndex:
+    """Stands in for Material's search index: static-i18n gathers and clears
+    its `entries` between languages, and Material writes what it generates
+    before this plugin writes the real files over it."""
+
+    def __init__(self) -> None:
+        self.entries: list = []
+
+    def add_entry_from_context(self, page: Page) -> None:
+        pass
+
+    def generate_search_index(self, previous) -> str:
+        return '{"config": {}, "docs": []}'
+
+
 def _translate(config: MkDocsConfig, key: str) -> str:
     """Material's per-language default for `key` (as its search plugin reads it)."""
     # Keyed on the theme and language only: a fresh Jinja environment per
@@ -184,6 +203,7 @@ def _translate(config: MkDocsConfig, key: str) -> str:
     cache_key = (tuple(config.theme.dirs), config.theme["language"], key)
     if cache_key not in _TRANSLATIONS:
         env = config.theme.get_env()
+        env.bytecode_cache = SharedBytecodeCache()
         template = env.get_template("partials/language.html", None, {"config": config})
         _TRANSLATIONS[cache_key] = str(template.module.t(key))
     return _TRANSLATIONS[cache_key]

@@ -1,0 +1,48 @@
+"""The purged stylesheets of the build before, kept on disk.
+
+Reading Material's stylesheets with tinycss2 is most of the purge's time, and
+an edit rarely changes which classes the pages use. The result is kept under
+`.cache/` beside mkdocs.yml, keyed by everything the purge reads (the
+stylesheets, the names in use, the other stylesheets' text), so a hit gives
+exactly what the purge would. Only the latest result is kept; the folder may
+be deleted at any time."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import astuple
+from pathlib import Path
+
+from devconcepts.assets.purge import UsedNames
+
+PREFIX = "purge-"
+
+
+def cache_key(sources: dict[str, str], others: list[str], used: UsedNames) -> str:
+    digest = hashlib.sha256()
+    parts = [sorted(sources.items()), sorted(others), [sorted(names) for names in astuple(used)]]
+    digest.update(json.dumps(parts, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()[:24]
+
+
+def load(directory: Path, key: str) -> dict[str, str] | None:
+    try:
+        data = json.loads((directory / f"{PREFIX}{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and all(isinstance(v, str) for v in data.values()) else None
+
+
+def save(directory: Path, key: str, purged: dict[str, str]) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".purge-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(purged, out, ensure_ascii=False)
+    target = directory / f"{PREFIX}{key}.json"
+    os.replace(tmp, target)
+    for old in directory.glob(f"{PREFIX}*.json"):
+        if old != target:
+            old.unlink(missing_ok=True)
