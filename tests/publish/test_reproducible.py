@@ -5,6 +5,7 @@ not from the clock."""
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import subprocess
 import sys
@@ -35,19 +36,33 @@ def _files(site_dir: Path) -> dict[str, bytes]:
             for path in sorted(site_dir.rglob("*")) if path.is_file()}
 
 
-def _shifted_clock() -> dict[str, str]:
-    """Environment that runs a process under a clock CLOCK_SHIFT_DAYS ahead
-    (libfaketime, installed by scripts/setup); checked before it is used."""
+def _shifted_clock(tmp_path: Path) -> dict[str, str]:
+    """Environment that runs the build's Python process under a clock
+    CLOCK_SHIFT_DAYS ahead (libfaketime, installed by scripts/setup); checked
+    before it is used.
+
+    Only the build's own process is faked: a sitecustomize module drops
+    LD_PRELOAD as Python starts, so the programs it runs (git, for the
+    last-change dates) start on the real clock. Their clocks are not what is
+    under test, and git loaded with libfaketime in a full test run sometimes
+    gave the build no dates."""
     libraries = sorted(Path("/usr/lib").glob("*/faketime/libfaketime.so.1"))
     if not libraries:
         pytest.fail("libfaketime is missing; run scripts/setup", pytrace=False)
+    startup = tmp_path / "faked-clock"
+    startup.mkdir()
+    (startup / "sitecustomize.py").write_text('import os\nos.environ.pop("LD_PRELOAD", None)\n', encoding="utf-8")
     env = {"LD_PRELOAD": str(libraries[0]), "FAKETIME": f"+{CLOCK_SHIFT_DAYS}d",
            # Only the wall clock moves; timeouts keep working.
-           "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
-    shown = subprocess.run([sys.executable, "-c", "import time; print(time.time())"],
+           "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(startup), os.environ.get("PYTHONPATH")]))}
+    probe = "import os, subprocess, time; print(time.time(), 'LD_PRELOAD' in os.environ)"
+    shown = subprocess.run([sys.executable, "-c", probe],
                            env={**env, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, check=True)
-    ahead = float(shown.stdout) - datetime.now(timezone.utc).timestamp()
+    now, preloaded = shown.stdout.split()
+    ahead = float(now) - datetime.now(timezone.utc).timestamp()
     assert ahead > (CLOCK_SHIFT_DAYS - 1) * 86400, "libfaketime did not move the clock"
+    assert preloaded == "False", "the faked clock would reach the build's child processes"
     return env
 
 
@@ -56,7 +71,7 @@ def test_one_commit_builds_identical_bytes_under_another_clock(tmp_path):
     # Different folders too: nothing may depend on where the site is built.
     first, second = tmp_path / "first", tmp_path / "second"
     _build(first, epoch)
-    _build(second, epoch, _shifted_clock())
+    _build(second, epoch, _shifted_clock(tmp_path))
     a, b = _files(first), _files(second)
     assert a, "the build wrote no file"
     assert sorted(a) == sorted(b)

@@ -68,8 +68,15 @@ def _git(folder: Path, *args: str, warn: bool = False) -> str | None:
     other dates than the commits have, so it is reported (fatal in --strict)."""
     try:
         result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=30, check=False)
+    except subprocess.TimeoutExpired as error:
+        log.warning(f"git did not answer in {folder}: {error}; last-change dates fall back to file times")
+        return None
     except (OSError, subprocess.SubprocessError) as error:
-        (log.warning if warn else log.debug)(f"git {args[-1]} failed in {folder}: {error}")
+        log.debug(f"git unavailable in {folder}: {error}")
+        return None
+    if result.returncode < 0:
+        log.warning(f"git was killed in {folder} (signal {-result.returncode}); "
+                    f"last-change dates fall back to file times")
         return None
     if result.returncode != 0:
         (log.warning if warn else log.debug)(f"git failed in {folder} ({result.returncode}): {result.stderr.strip()}")
