@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import astuple
 from pathlib import Path
 
 from devconcepts.assets.purge import UsedNames
+from devconcepts.cache_files import write_json
 
 PREFIX = "purge-"
 
@@ -37,12 +36,8 @@ def load(directory: Path, key: str) -> dict[str, str] | None:
 
 
 def save(directory: Path, key: str, purged: dict[str, str]) -> None:
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".purge-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(purged, out, ensure_ascii=False)
     target = directory / f"{PREFIX}{key}.json"
-    os.replace(tmp, target)
+    write_json(target, purged)
     for old in directory.glob(f"{PREFIX}*.json"):
         if old != target:
             old.unlink(missing_ok=True)

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable
+
+from devconcepts.cache_files import write_json
 
 Token = tuple[int, int, str]
 """(start, length, tag) of one morpheme in a word."""
@@ -65,10 +65,5 @@ class WordCache:
         stopped half-way leaves the old file)."""
         if not self._changed:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"format": FORMAT, "words": dict(sorted(self._words.items()))}
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".kiwi-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, self.path)
+        write_json(self.path, {"format": FORMAT, "words": dict(sorted(self._words.items()))})
         self._changed = False
