@@ -7,6 +7,18 @@ import os
 import tempfile
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def cache_folder(config: MkDocsConfig, setting: str) -> Path | None:
+    """A plugin's `cache_dir` setting as a folder: relative to mkdocs.yml, as
+    Material's caches are; None when the setting is empty (no cache)."""
+    if not setting:
+        return None
+    folder = Path(setting)
+    base = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+    return folder if folder.is_absolute() else base / folder
+
 
 def write_json(path: Path, data) -> None:
     """Write `data` as JSON atomically: a build stopped half-way leaves the

@@ -24,6 +24,7 @@ from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, 
 from devconcepts.assets.material_components import components_off_problems
 from devconcepts.assets.purge import PurgeError, loaded_scripts, purge_stylesheets, used_names
 from devconcepts.assets.whitespace import squeeze
+from devconcepts.cache_files import cache_folder
 from devconcepts.locales import all_languages_built
 
 log = get_plugin_logger(__name__)
@@ -142,7 +143,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
                   if path.suffix == ".css" and relative[path] not in targets]
         sources = {name: _theme_source(name, path, config).read_text(encoding="utf-8")
                    for name, path in targets.items()}
-        cache = self._cache_dir(config)
+        cache = cache_folder(config, self.config.cache_dir)
         key = purge_cache.cache_key(sources, others, used)
         purged = purge_cache.load(cache, key) if cache else None
         if purged is None:
@@ -160,14 +161,6 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         for name, css in purged.items():
             targets[name].write_text(css, encoding="utf-8")
         log.info(f"purge: {len(targets)} stylesheets, {before:,} → {sum(map(len, purged.values())):,} characters")
-
-
-    def _cache_dir(self, config: MkDocsConfig) -> Path | None:
-        if not self.config.cache_dir:
-            return None
-        folder = Path(self.config.cache_dir)
-        base = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        return folder if folder.is_absolute() else base / folder
 
 
 def _theme_source(name: str, built: Path, config: MkDocsConfig) -> Path:

@@ -26,7 +26,6 @@ The page text in the index is left as written, so results show it unchanged.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import time
 from pathlib import Path
@@ -37,6 +36,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
+from devconcepts.cache_files import cache_folder
 from devconcepts.i18n.template_cache import SharedBytecodeCache
 from devconcepts.locales import build_locales
 from devconcepts.terms import TermListError, load_terms
@@ -61,7 +61,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._built: dict[str, str] = {}
         self._segmenter: Segmenter | None = None
         self._word_cache: WordCache | None = None
-        self._config_dir = "."
         self._language = ""
         self._prefix = ""
         self._worker_version_tag: str | None = None
@@ -84,7 +83,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         except TermListError as error:
             raise PluginError(f"devconcepts-search: {error}")
 
-        self._config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         self._language, default = build_locales(config)
         self._prefix = "" if self._language == default else f"{self._language}/"
         pipeline = _translate(config, "search.config.pipeline")
@@ -147,14 +145,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         for language, index in self._indexes.items():
             if language not in self._built:
-                self._built[language] = dump(self._build(index))
+                self._built[language] = dump(self._build(index, config))
             path = Path(config.site_dir) / index.prefix / "search" / "search_index.json"
             write_file(self._built[language].encode("utf-8"), str(path))
 
-    def _build(self, index: LanguageIndex) -> dict:
+    def _build(self, index: LanguageIndex, config: MkDocsConfig) -> dict:
         if self._segmenter is None:
             user_words = [s for t in self._terms for s in t.spellings() if has_hangul(s) and " " not in s]
-            self._word_cache = self._open_word_cache(user_words)
+            self._word_cache = self._open_word_cache(user_words, config)
             self._segmenter = make_segmenter(self.config.segmenter, user_words, self._word_cache)
         aliases = AliasMatcher(self._terms, self._pattern) if self.config.aliases else None
         start = time.perf_counter()
@@ -172,13 +170,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                  f"{len(data['config']['normalizer']['stems'])} stems, built in {time.perf_counter() - start:.2f} s")
         return data
 
-    def _open_word_cache(self, user_words: list[str]) -> WordCache | None:
-        if self.config.segmenter != "kiwi" or not self.config.cache_dir:
+    def _open_word_cache(self, user_words: list[str], config: MkDocsConfig) -> WordCache | None:
+        folder = cache_folder(config, self.config.cache_dir)
+        if self.config.segmenter != "kiwi" or folder is None:
             return None
-        directory = Path(self.config.cache_dir)
-        if not directory.is_absolute():
-            directory = Path(self._config_dir) / directory
-        return WordCache(cache_file(directory, user_words))
+        return WordCache(cache_file(folder, user_words))
 
 
 class _UnusedIndex:
