@@ -1,4 +1,4 @@
-"""Self-check on every topic page in both languages: a section of 3-5
+"""Self-check on every topic page in both languages: a section of at least 6
 interview questions whose answers are folded away."""
 
 from __future__ import annotations
@@ -27,11 +27,11 @@ def questions(site, topic, locale):
 
 
 @pytest.mark.parametrize("topic", TOPICS)
-def test_each_topic_has_three_to_five_folded_questions_in_both_languages(site, topic):
+def test_each_topic_has_six_or_more_folded_questions_in_both_languages(site, topic):
     counts = {}
     for locale in HEADINGS:
         found = questions(site, topic, locale)
-        assert 3 <= len(found) <= 5, f"{topic} ({locale}): {len(found)} questions"
+        assert len(found) >= 6, f"{topic} ({locale}): {len(found)} questions"
         for details in found:
             assert "question" in details["class"]
             assert not details.has_attr("open")
