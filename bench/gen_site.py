@@ -119,7 +119,7 @@ class Vocabulary:
         self.terms: list[tuple[str, str]] = []
         self.ko_sentences: list[str] = []
         self.en_sentences: list[str] = []
-        for term in load_terms():
+        for term in load_terms(ROOT / "data" / "terms.yml"):
             self.terms.append((term.names["ko"], term.names["en"]))
             for ko_alias in term.aliases.get("ko", ()):
                 self.terms.append((ko_alias, term.names["en"]))

@@ -15,6 +15,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+DATA = ROOT / "data"
+TERMS_FILE = DATA / "terms.yml"
+"""The site's term list, as devconcepts-glossary reads it."""
+DIAGRAMS_DIR = DATA / "diagrams"
 
 # GitHub's runners have no Debian Chromium; the workflow points this at the
 # browser they do have.

@@ -1,7 +1,8 @@
 """The bilingual term list: one source for the glossary pages, the tooltips
 and the Korean/English search aliases.
 
-Schema of one entry in `data/terms.yml` (keys beyond `id` and `names` are
+Schema of one entry in `data/terms.yml` (beside mkdocs.yml; see
+`devconcepts.site_data`) (keys beyond `id` and `names` are
 optional for the loader, but the glossary needs `definitions` and `page`)::
 
     - id: etcd                      # glossary anchor and [[term:etcd]] reference
@@ -24,7 +25,6 @@ from pathlib import Path
 
 import yaml
 
-TERMS_FILE = Path(__file__).parent / "data" / "terms.yml"
 # LibYAML's safe loader reads the list ten times faster where PyYAML has it.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -105,7 +105,7 @@ def _pages(value, where: str) -> tuple[str, dict[str, str]]:
     return default, values
 
 
-def load_terms(path: Path = TERMS_FILE) -> tuple[Term, ...]:
+def load_terms(path: Path) -> tuple[Term, ...]:
     """Read and validate the term list (once per version of the file: the
     plugins and every page's Markdown ask for it)."""
     path = Path(path).resolve()

@@ -13,7 +13,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from sitekit import ROOT
+from sitekit import DATA, ROOT
 
 ASSETS = ROOT / "overrides" / "assets"
 
@@ -63,6 +63,8 @@ def write_site(directory: Path, pages: dict[str, str]) -> Path:
     (docs / "glossary.md").write_text(GLOSSARY, encoding="utf-8")
     for name, text in pages.items():
         (docs / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    # The real term list, where devconcepts-glossary looks for it: data/ beside mkdocs.yml.
+    (directory / "data").symlink_to(DATA, target_is_directory=True)
     config = directory / "mkdocs.yml"
     config.write_text(CONFIG, encoding="utf-8")
     return config

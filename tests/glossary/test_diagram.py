@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from devconcepts.glossary.diagram import DIAGRAMS_DIR
+from sitekit import DIAGRAMS_DIR
 from glossary.site_pages import LOCALES, article
 
 SPEC = yaml.safe_load((DIAGRAMS_DIR / "kubernetes-cluster.yml").read_text(encoding="utf-8"))

@@ -6,6 +6,7 @@ import re
 import markdown
 import pytest
 
+from sitekit import TERMS_FILE
 from devconcepts.glossary.extension import GlossaryExtension
 from devconcepts.glossary.references import UnknownTermError, scan_references
 
@@ -13,7 +14,7 @@ from devconcepts.glossary.references import UnknownTermError, scan_references
 def render(text, locale="ko"):
     return markdown.markdown(text, extensions=[
         "tables", "admonition", "pymdownx.details", "pymdownx.superfences",
-        GlossaryExtension(locale=locale, glossary_page="../glossary/")])
+        GlossaryExtension(locale=locale, glossary_page="../glossary/", terms_file=str(TERMS_FILE))])
 
 
 def links(html):

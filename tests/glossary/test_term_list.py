@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from sitekit import TERMS_FILE
 from devconcepts.terms import TermListError, load_terms
 
-TERMS = load_terms()
+TERMS = load_terms(TERMS_FILE)
 REQUIRED = {
     "docker", "kubernetes", "docker-compose", "container", "container-orchestration", "fine-tuning", "rag",
     "log", "cookie", "session", "oltp", "olap", "transaction", "stateful", "stateless", "rest-api",

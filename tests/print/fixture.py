@@ -132,6 +132,9 @@ def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True) 
             (docs / book_page.replace(".md", f"{suffix}.md")).unlink()
     nav = [entry for entry in load_config(str(BASE_CONFIG))["nav"] if entry != book_page]
     nav += ["sheet.md", "other.md"] + ([book_page] if book else [])
+    # The term list and diagrams: data/ beside the config, as in the project.
+    if not (root / "data").exists():
+        (root / "data").symlink_to(ROOT / "data", target_is_directory=True)
     config = root / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {BASE_CONFIG}\n"

@@ -106,6 +106,8 @@ def test_fallback_page_stays_out_of_the_other_language(tmp_path):
     overrides = tmp_path / "overrides"
     (overrides / WORKER).parent.mkdir(parents=True)
     (overrides / WORKER).symlink_to(ROOT / "overrides" / WORKER)
+    # The search aliases come from the term list in data/ beside mkdocs.yml.
+    (tmp_path / "data").symlink_to(ROOT / "data", target_is_directory=True)
     config = tmp_path / "mkdocs.yml"
     config.write_text(textwrap.dedent(f"""\
         site_name: t

@@ -11,6 +11,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
+from sitekit import DATA
 from devconcepts.search import page_config
 
 PAGE = ('<html><body><script id="__config" type="application/json">'
@@ -55,6 +56,7 @@ def test_page_without_material_config_is_an_error():
 
 def _config(tmp_path, options: str):
     (tmp_path / "docs").mkdir()
+    (tmp_path / "data").symlink_to(DATA, target_is_directory=True)
     (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         site_name: t
         theme: {{name: material, language: ko}}

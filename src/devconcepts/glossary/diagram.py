@@ -1,6 +1,6 @@
 """`devconcepts.diagram`: `/// diagram | kubernetes-cluster` becomes an inline SVG.
 
-The diagram is described in `devconcepts/data/diagrams/<name>.yml` (boxes,
+The diagram is described in the site's `data/diagrams/<name>.yml` (boxes,
 groups, arrows, and every text in each language) and drawn here at build
 time, so the page needs no script and no other host (Material would load
 Mermaid from a CDN). Text is real SVG `<text>`, so it can be searched,
@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -25,8 +24,6 @@ from markdown import Markdown
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
-
-DIAGRAMS_DIR = Path(__file__).resolve().parent.parent / "data" / "diagrams"
 
 _PRIMARY_SIZE = 15
 _SECONDARY_SIZE = 12
@@ -58,8 +55,9 @@ class _Box:
         return cx + dx * scale, cy + dy * scale
 
 
-@lru_cache(maxsize=None)
-def load_diagram(name: str, directory: Path = DIAGRAMS_DIR) -> dict:
+def load_diagram(name: str, directory: Path) -> dict:
+    # Read on every use: two pages per language, and an edit under `mkdocs
+    # serve` must show on the next rebuild.
     path = directory / f"{name}.yml"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in directory.glob("*.yml")))
@@ -176,7 +174,7 @@ class DiagramBlock(Block):
     An inline SVG diagram.
 
     Arguments (1 required):
-    - The diagram's name: `devconcepts/data/diagrams/<name>.yml`.
+    - The diagram's name: `data/diagrams/<name>.yml` beside mkdocs.yml.
 
     Options: none.
     Content: none.
@@ -189,6 +187,9 @@ class DiagramBlock(Block):
     def on_validate(self, parent: etree.Element) -> bool:
         # Raising here reaches the build; Blocks would swallow an argument validator's error.
         extension = self.config["extension"]
+        if extension.directory is None:
+            raise DiagramError("devconcepts.diagram: no 'diagrams_dir' (the devconcepts-glossary plugin sets "
+                               "the site's data/diagrams; without the plugin, set the option)")
         self.spec = load_diagram(type_string(self.argument).strip(), extension.directory)
         return True
 
@@ -200,10 +201,12 @@ class DiagramExtension(BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {
             "locale": ["ko", "Language of the page: picks the diagram's texts."],
-            "diagrams_dir": ["", "Directory of diagram descriptions; empty for the devconcepts package's."],
+            "diagrams_dir": ["", "Directory of diagram descriptions; the devconcepts-glossary plugin sets the "
+                                 "site's data/diagrams."],
         }
         super().__init__(**kwargs)
-        self.directory = Path(self.getConfig("diagrams_dir")) if self.getConfig("diagrams_dir") else DIAGRAMS_DIR
+        # Empty while MkDocs validates mkdocs.yml, before the plugin sets it.
+        self.directory = Path(self.getConfig("diagrams_dir")) if self.getConfig("diagrams_dir") else None
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         block_mgr.register(DiagramBlock, {"extension": self})

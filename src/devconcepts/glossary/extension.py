@@ -22,7 +22,7 @@ from devconcepts.glossary.autolink import TermAutolinkTreeprocessor
 from devconcepts.glossary.matching import TermMatcher
 from devconcepts.glossary.page import GlossaryBlock
 from devconcepts.glossary.references import TermReferenceProcessor
-from devconcepts.terms import TERMS_FILE, TermListError, load_terms
+from devconcepts.terms import TermListError, load_terms
 
 
 class GlossaryExtension(BlocksExtension):
@@ -30,19 +30,24 @@ class GlossaryExtension(BlocksExtension):
         self.config = {
             "locale": ["ko", "Language of the page: picks names and definitions from the term list."],
             "glossary_page": ["glossary.md", "Link target of the glossary page; `#<term id>` is appended."],
-            "terms_file": ["", "The term list (YAML); empty for the one in the devconcepts package."],
+            "terms_file": ["", "The term list (YAML); the devconcepts-glossary plugin sets the site's data/terms.yml."],
             "autolink": [True, "Mark the first use of each term; false leaves only [[term:id]] links."],
             "sections": [{}, "Link text per `page#anchor` target, for the glossary's 'read more' links."],
         }
         super().__init__(**kwargs)
-        path = Path(self.getConfig("terms_file")) if self.getConfig("terms_file") else TERMS_FILE
-        self.terms = load_terms(path)
-        self.terms_by_id = {term.id: term for term in self.terms}
-        locale = self.getConfig("locale")
-        missing = [term.id for term in self.terms if locale not in term.names or locale not in term.definitions]
-        if missing:
-            raise TermListError(f"{path}: no '{locale}' name or definition for: {', '.join(missing)}")
-        self.matcher = _matcher(path)
+        # MkDocs converts nothing with the instance it makes to validate
+        # mkdocs.yml, before the plugin has set the term list; a page
+        # converted without one stops in `_SourceLines`.
+        self.terms, self.terms_by_id, self.matcher = (), {}, None
+        if self.getConfig("terms_file"):
+            path = Path(self.getConfig("terms_file"))
+            self.terms = load_terms(path)
+            self.terms_by_id = {term.id: term for term in self.terms}
+            locale = self.getConfig("locale")
+            missing = [term.id for term in self.terms if locale not in term.names or locale not in term.definitions]
+            if missing:
+                raise TermListError(f"{path}: no '{locale}' name or definition for: {', '.join(missing)}")
+            self.matcher = _matcher(path)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -72,6 +77,9 @@ class _SourceLines(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
+        if self.extension.matcher is None:
+            raise TermListError("devconcepts.glossary: no 'terms_file' (the devconcepts-glossary plugin sets "
+                                "the site's data/terms.yml; without the plugin, set the option)")
         self.md.devconcepts_source_lines = list(lines)
         self.extension.reset_state(self.md)
         return lines

@@ -31,7 +31,8 @@ from mkdocs.structure.pages import Page
 
 from devconcepts.glossary.references import scan_references
 from devconcepts.locales import build_locales
-from devconcepts.terms import TERMS_FILE, load_terms
+from devconcepts import site_data
+from devconcepts.terms import load_terms
 
 log = get_plugin_logger(__name__)
 
@@ -70,7 +71,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             if name in config.markdown_extensions:
                 config.mdx_configs.setdefault(name, {})["locale"] = self.locale
         options = config.mdx_configs[GLOSSARY_EXTENSION]
-        terms_file = Path(options["terms_file"]) if options.get("terms_file") else TERMS_FILE
+        # The extensions read the site's data files unless mkdocs.yml names others.
+        terms_file = Path(options.setdefault("terms_file", str(site_data.terms_file(config))))
+        if "devconcepts.diagram" in config.markdown_extensions:
+            config.mdx_configs["devconcepts.diagram"].setdefault("diagrams_dir", str(site_data.diagrams_dir(config)))
         self.terms = load_terms(terms_file)
         # Messages name the term list as seen from the project, like the pages.
         self.terms_file = _from_project(config, terms_file)

@@ -30,7 +30,7 @@ class UnknownTermError(ValueError):
         self.term_id, self.line = term_id, line
         where = f"{source}:{line}" if source and line else (f"line {line}" if line else source or "")
         super().__init__(f"{where + ': ' if where else ''}unknown term '{term_id}' in [[term:{term_id}]]; "
-                         f"the known ids are in devconcepts/data/terms.yml")
+                         f"the known ids are in data/terms.yml")
 
 
 def scan_references(text: str) -> Iterator[tuple[int, str]]:

@@ -39,6 +39,7 @@ from mkdocs.utils import write_file
 from devconcepts.cache_files import cache_folder
 from devconcepts.i18n.template_cache import SharedBytecodeCache
 from devconcepts.locales import build_locales
+from devconcepts import site_data
 from devconcepts.terms import TermListError, load_terms
 
 from . import page_config
@@ -79,7 +80,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         except re.error as error:
             raise PluginError(f"devconcepts-search: 'separator' is not a valid regular expression: {error}")
         try:
-            self._terms = load_terms()
+            self._terms = load_terms(site_data.terms_file(config))
         except TermListError as error:
             raise PluginError(f"devconcepts-search: {error}")
 
