@@ -37,3 +37,14 @@ def language_name(config: MkDocsConfig, locale: str) -> str:
         if language.locale == locale:
             return language.name
     return locale
+
+
+def source_locale(config: MkDocsConfig, src_uri: str) -> str:
+    """The language a docs file is written in: `x.<locale>.md` for a built
+    language other than the default, else the default language."""
+    _, default = build_locales(config)
+    stem = src_uri.rsplit(".", 1)[0]
+    suffix = stem.rsplit(".", 1)[-1] if "." in stem.rsplit("/", 1)[-1] else ""
+    i18n = config.plugins.get("i18n")
+    known = {language.locale for language in getattr(getattr(i18n, "config", None), "languages", None) or []}
+    return suffix if suffix in known and suffix != default else default

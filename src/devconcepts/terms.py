@@ -14,6 +14,8 @@ optional for the loader, but the glossary needs `definitions` and `page`)::
       # page: {ko: x.md#한국어-제목, en: x.md#english-heading}
       exclude: {ko: [로그인]}       # longer words that start with a spelling
                                     # but are not the term (never linked)
+      avoid: {ko: [큐블릿]}         # spellings pages must not use (the build
+                                    # fails and names `names` as the form to write)
       case_sensitive: false         # true: Latin spellings match only as written
 """
 
@@ -53,6 +55,9 @@ class Term:
     (`로그인` is not `로그`); text starting with one of them is never linked."""
     case_sensitive: bool = False
     """Match Latin spellings only as written (for names that are also common words)."""
+    avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per locale, spellings that pages of that language must not use (kubernetes.io/ko's
+    glossary keeps `kubelet`, so `큐블릿` is avoided); they may still be search aliases."""
 
     def spellings(self, locale: str | None = None) -> tuple[str, ...]:
         """Every name and alias, in one locale or (None) in all of them."""
@@ -83,6 +88,14 @@ def _per_locale_list(value, where: str, key: str) -> dict[str, tuple[str, ...]]:
             raise TermListError(f"{where}: {key}.{loc} must be a list of text")
         out[loc] = tuple(values)
     return out
+
+
+def _avoided(entry: dict, where: str) -> dict[str, tuple[str, ...]]:
+    avoid = _per_locale_list(entry.get("avoid"), where, "avoid")
+    for loc, variants in avoid.items():
+        if entry["names"].get(loc) in variants:
+            raise TermListError(f"{where}: avoid.{loc} lists the term's own name '{entry['names'][loc]}'")
+    return avoid
 
 
 def _pages(value, where: str) -> tuple[str, dict[str, str]]:
@@ -153,5 +166,6 @@ def _load_terms(path: Path, modified: int) -> tuple[Term, ...]:
                           aliases=_per_locale_list(entry.get("aliases"), where, "aliases"),
                           definitions=dict(entry.get("definitions") or {}), page=page, pages=pages,
                           exclude=_per_locale_list(entry.get("exclude"), where, "exclude"),
-                          case_sensitive=entry.get("case_sensitive", False)))
+                          case_sensitive=entry.get("case_sensitive", False),
+                          avoid=_avoided(entry, where)))
     return tuple(terms)

@@ -29,8 +29,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from devconcepts.glossary import variants
 from devconcepts.glossary.references import scan_references
-from devconcepts.locales import build_locales
+from devconcepts.locales import build_locales, source_locale
 from devconcepts import site_data
 from devconcepts.terms import load_terms
 
@@ -52,6 +53,10 @@ class GlossaryConfig(Config):
 
     check_anchors = c.Type(bool, default=True)
     """Warn when a term's `page` anchor (terms.yml) is missing from the built page."""
+
+    source_notes = c.Optional(c.File(exists=True))
+    """The source notes the pages quote verbatim (relative to mkdocs.yml): their
+    own words may keep a spelling the term list avoids."""
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -79,6 +84,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Messages name the term list as seen from the project, like the pages.
         self.terms_file = _from_project(config, terms_file)
         self.known = {term.id for term in self.terms}
+        self.avoided = variants.page_rules(self.terms, self.locale)
+        notes = Path(self.config.source_notes).read_text(encoding="utf-8") if self.config.source_notes else ""
+        self.notes = "\n".join(variants.normalise(line) for line in notes.splitlines())
+        if self.locale == self.default_locale:
+            self._check_data_spellings(config, terms_file)
         options["sections"] = self._section_titles(config)
 
     def on_page_markdown(self, markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -89,12 +99,26 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             if term_id not in self.known:
                 raise PluginError(f"{_docs_path(config, page.file.src_path)}:{line}: unknown term "
                                   f"'{term_id}' in [[term:{term_id}]]; the known ids are in {self.terms_file}")
+        if source_locale(config, page.file.src_uri) == self.locale:
+            # Each source is checked once, in its own language's build.
+            for found in variants.find_in_page(source, self.avoided, self.notes):
+                raise PluginError(f"{_docs_path(config, page.file.src_path)}:{found.line}: {found.message()}")
         # MkDocs makes this page's Markdown instance from mdx_configs right
         # after this event, so the path applies to this page alone.
         here = posixpath.dirname(page.file.src_uri)
         config.mdx_configs[GLOSSARY_EXTENSION]["glossary_page"] = posixpath.relpath(
             self.config.glossary_page, here or ".")
         return markdown_text
+
+    def _check_data_spellings(self, config: MkDocsConfig, terms_file: Path) -> None:
+        rules = variants.data_rules(self.terms)
+        data_files = [terms_file]
+        diagrams = config.mdx_configs.get("devconcepts.diagram", {}).get("diagrams_dir")
+        if diagrams:
+            data_files += sorted(Path(diagrams).glob("*.yml"))
+        for path in data_files:
+            for found in variants.find_in_data(path.read_text(encoding="utf-8"), rules):
+                raise PluginError(f"{_from_project(config, path)}:{found.line}: {found.message()}")
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         # Every page has been rendered by now, so the ids on each are known.
