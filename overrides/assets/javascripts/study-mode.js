@@ -1,6 +1,6 @@
 /* Study mode: hide the statements of comparison tables for recall practice.
 
-   The toolbar (devconcepts/glossary/study.py) is rendered hidden, for readers
+   The toolbar (devconcepts/compare/study.py) is rendered hidden, for readers
    without scripts; this script shows it. While its button is pressed, every
    body cell (td) of every `figure.compare` is concealed — the subjects and
    aspects (th) stay — and gets a "show" button that reveals that one cell.

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 from devconcepts.compare.config import CompareConfig
-from devconcepts.compare.drift import Side, differences
+from devconcepts.compare.shape import Side, differences
 from devconcepts.compare.leftovers import leftover_block_lines
 from devconcepts.compare.parse import ComparisonError, parse
 from devconcepts.labels import DEFAULT_LOCALE, UnknownLabelError, label

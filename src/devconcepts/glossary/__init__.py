@@ -3,10 +3,8 @@
 * `extension` — the `devconcepts.glossary` Markdown extension: the glossary
   page (`/// glossary`), explicit term references (`[[term:etcd]]`) and the
   first-use tooltips (`matching`, `autolink`, `references`, `page`, `links`).
-* `diagram` — the `devconcepts.diagram` extension: inline SVG diagrams
-  described in the site's `data/diagrams/*.yml`.
-* `study` — the `devconcepts.study` extension: the study-mode toggle above
-  comparison tables.
-* `plugin` — the `devconcepts-glossary` MkDocs plugin that feeds these
-  extensions the language being built and checks references and anchors.
+* `plugin` — the `devconcepts-glossary` MkDocs plugin that feeds the
+  glossary, diagram (`devconcepts.diagrams`) and study-mode
+  (`devconcepts.compare.study`) extensions the language being built and
+  checks references and anchors.
 """

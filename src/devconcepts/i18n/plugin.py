@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
 from devconcepts.i18n.template_cache import SharedBytecodeCache
-from devconcepts.i18n.translations import missing_translations
+from devconcepts.i18n.counterparts import missing_translations
 from devconcepts.labels import labels_for
 from devconcepts.locales import build_locales
 

@@ -1,4 +1,4 @@
-"""Translation drift: which translated pages lag behind their Korean source.
+"""Source hashes: which translated pages lag behind their Korean source.
 
 Each translation records which version of its source it translates, in its
 front matter:
@@ -13,9 +13,9 @@ Windows checkout hashes the same. When the Korean page changes, the record no
 longer matches and `check` names the translations to update, the way
 kubernetes.io flags outdated localized pages.
 
-    python -m devconcepts.drift check                 # exit 1 and list stale pages
-    python -m devconcepts.drift refresh oltp glossary # after updating those translations
-    python -m devconcepts.drift refresh               # every translation
+    python -m devconcepts.i18n.source_hash check                 # exit 1 and list stale pages
+    python -m devconcepts.i18n.source_hash refresh oltp glossary # after updating those translations
+    python -m devconcepts.i18n.source_hash refresh               # every translation
 
 Run `refresh` for a page only after its translation matches the Korean page
 again: it records the Korean file as it is now.
@@ -54,7 +54,7 @@ class Drift:
             state = (f"translates an older {_shown(self.source, root)} "
                      f"(recorded {self.recorded}, now {self.current})")
         return (f"{page}: {state}; update the translation, then run "
-                f"`python -m devconcepts.drift refresh {stem}`")
+                f"`python -m devconcepts.i18n.source_hash refresh {stem}`")
 
 
 def source_hash(path: Path) -> str:
@@ -142,7 +142,7 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m devconcepts.drift", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m devconcepts.i18n.source_hash", description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs-dir", type=Path, default=Path("docs"), help="the docs directory (default: docs)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="list translations whose Korean page changed; exit 1 if any")

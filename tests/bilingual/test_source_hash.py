@@ -8,11 +8,11 @@ import subprocess
 import sys
 
 from sitekit import DOCS, ROOT
-from devconcepts.drift import check, recorded_hash, source_hash, translations, with_hash
+from devconcepts.i18n.source_hash import check, recorded_hash, source_hash, translations, with_hash
 
 
 def drift(docs, *args):
-    return subprocess.run([sys.executable, "-m", "devconcepts.drift", "--docs-dir", str(docs), *args],
+    return subprocess.run([sys.executable, "-m", "devconcepts.i18n.source_hash", "--docs-dir", str(docs), *args],
                           cwd=ROOT, capture_output=True, text=True)
 
 

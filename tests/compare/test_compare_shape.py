@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from devconcepts.compare.drift import Side, differences
+from devconcepts.compare.shape import Side, differences
 from devconcepts.compare.parse import parse
 from devconcepts.compare.plugin import ComparePlugin
 

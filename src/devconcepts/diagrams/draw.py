@@ -1,15 +1,10 @@
-"""`devconcepts.diagram`: `/// diagram | kubernetes-cluster` becomes an inline SVG.
+"""Drawing a diagram's description as an SVG `<figure>` in one language.
 
-The diagram is described in the site's `data/diagrams/<name>.yml` (boxes,
-groups, arrows, and every text in each language) and drawn here at build
-time, so the page needs no script and no other host (Material would load
-Mermaid from a CDN). Text is real SVG `<text>`, so it can be searched,
-selected and printed. Colours are `currentColor` and Material's colour
-variables, so the drawing follows the light, dark and print schemes.
-
-The text alternative: the SVG is `role="img"` named by its `<title>` and
-described by its `<desc>`, and the `<figcaption>` lists every relationship
-in sentences, visible to everyone.
+Text is real SVG `<text>`, so it can be searched, selected and printed.
+Colours are `currentColor` and Material's colour variables, so the drawing
+follows the light, dark and print schemes. The text alternative: the SVG is
+`role="img"` named by its `<title>` and described by its `<desc>`, and the
+`<figcaption>` lists every relationship in sentences, visible to everyone.
 """
 
 from __future__ import annotations
@@ -17,13 +12,10 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-from markdown import Markdown
 from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_string
+
+from devconcepts.diagrams.load import DiagramError
 
 _PRIMARY_SIZE = 15
 _SECONDARY_SIZE = 12
@@ -31,10 +23,6 @@ _GAP = 3
 """Space between an arrow's end and the box it points at."""
 _HEAD_LENGTH = 10
 _HEAD_WIDTH = 8
-
-
-class DiagramError(ValueError):
-    """A diagram is missing or malformed; the message names the file and the entry."""
 
 
 @dataclass(frozen=True)
@@ -53,25 +41,6 @@ class _Box:
         cx, cy = self.center
         scale = min(self.w / 2 / abs(dx) if dx else math.inf, self.h / 2 / abs(dy) if dy else math.inf)
         return cx + dx * scale, cy + dy * scale
-
-
-def load_diagram(name: str, directory: Path) -> dict:
-    # Read on every use: two pages per language, and an edit under `mkdocs
-    # serve` must show on the next rebuild.
-    path = directory / f"{name}.yml"
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in directory.glob("*.yml")))
-        raise DiagramError(f"no diagram '{name}' (expected {path}; known: {known})")
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key in ("id", "viewbox", "title", "description", "caption", "nodes", "edges"):
-        if key not in spec:
-            raise DiagramError(f"{path}: missing '{key}'")
-    ids = {node["id"] for node in spec["nodes"]}
-    for edge in spec["edges"]:
-        for end in ("from", "to"):
-            if edge.get(end) not in ids:
-                raise DiagramError(f"{path}: edge {edge.get('from')} -> {edge.get('to')}: no node '{edge.get(end)}'")
-    return spec
 
 
 def _text(value, locale: str, where: str):
@@ -167,50 +136,3 @@ def render(parent: etree.Element, spec: dict, locale: str) -> etree.Element:
     for note in _text(spec.get("notes", {}), locale, where) or ():
         _el(relations, "li", note)
     return figure
-
-
-class DiagramBlock(Block):
-    """
-    An inline SVG diagram.
-
-    Arguments (1 required):
-    - The diagram's name: `data/diagrams/<name>.yml` beside mkdocs.yml.
-
-    Options: none.
-    Content: none.
-    """
-
-    NAME = "diagram"
-    ARGUMENT = True
-    OPTIONS = {}
-
-    def on_validate(self, parent: etree.Element) -> bool:
-        # Raising here reaches the build; Blocks would swallow an argument validator's error.
-        extension = self.config["extension"]
-        if extension.directory is None:
-            raise DiagramError("devconcepts.diagram: no 'diagrams_dir' (the devconcepts-glossary plugin sets "
-                               "the site's data/diagrams; without the plugin, set the option)")
-        self.spec = load_diagram(type_string(self.argument).strip(), extension.directory)
-        return True
-
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        return render(parent, self.spec, self.config["extension"].getConfig("locale"))
-
-
-class DiagramExtension(BlocksExtension):
-    def __init__(self, **kwargs):
-        self.config = {
-            "locale": ["ko", "Language of the page: picks the diagram's texts."],
-            "diagrams_dir": ["", "Directory of diagram descriptions; the devconcepts-glossary plugin sets the "
-                                 "site's data/diagrams."],
-        }
-        super().__init__(**kwargs)
-        # Empty while MkDocs validates mkdocs.yml, before the plugin sets it.
-        self.directory = Path(self.getConfig("diagrams_dir")) if self.getConfig("diagrams_dir") else None
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        block_mgr.register(DiagramBlock, {"extension": self})
-
-
-def makeExtension(**kwargs) -> DiagramExtension:
-    return DiagramExtension(**kwargs)
