@@ -26,6 +26,7 @@ from devconcepts.assets.purge import PurgeError, loaded_scripts, purge_styleshee
 from devconcepts.assets.whitespace import squeeze
 from devconcepts.cache_files import cache_folder
 from devconcepts.locales import all_languages_built
+from devconcepts.material_internals import STYLESHEETS
 
 log = get_plugin_logger(__name__)
 
@@ -47,7 +48,7 @@ class AssetsConfig(Config):
     squeeze_html = c.Type(bool, default=True)
     """Drop the indentation between the tags of every page (whitespace.py)."""
 
-    purge = c.Type(list, default=["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"])
+    purge = c.Type(list, default=list(STYLESHEETS))
     """Site paths (glob patterns) of Material's stylesheets to purge of rules
     that match nothing on the site, after every language is built. Empty: keep
     them whole."""

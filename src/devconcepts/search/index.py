@@ -12,8 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
-
+from devconcepts.material_internals import SearchIndex as MaterialSearchIndex
 from devconcepts.terms import Term
 
 from .aliases import AliasMatcher

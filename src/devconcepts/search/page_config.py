@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+from devconcepts.material_internals import PAGE_CONFIG, dump_page_config
 
 WORKER = "devconcepts-search.js"
 """The query-normalising worker, next to Material's in assets/javascripts/workers/."""
@@ -31,7 +30,7 @@ def rewrite(html: str, *, prefix: str, worker_version: str | None) -> str:
     prefix: the language folder ("" or "en/"), appended to `base`.
     worker_version: a version tag of our worker (for caches), or None to keep
         Material's worker."""
-    match = _CONFIG.search(html)
+    match = PAGE_CONFIG.search(html)
     if match is None:
         raise PageConfigError("no Material __config script in the page")
     config = json.loads(match.group(2))
@@ -39,11 +38,7 @@ def rewrite(html: str, *, prefix: str, worker_version: str | None) -> str:
         config["base"] = config["base"].rstrip("/") + "/" + prefix
     if worker_version is not None:
         config["search"] = worker_url(config["search"], worker_version)
-    # Material writes the JSON with Jinja's tojson, which escapes <, >, & and '
-    # so the script cannot be closed early; do the same.
-    text = (json.dumps(config, ensure_ascii=False)
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027"))
-    return html[: match.start(2)] + text + html[match.end(2):]
+    return html[: match.start(2)] + dump_page_config(config) + html[match.end(2):]
 
 
 def worker_url(material_worker: str, version: str) -> str:

@@ -37,8 +37,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from devconcepts.cache_files import cache_folder
-from devconcepts.i18n.template_cache import SharedBytecodeCache
 from devconcepts.locales import build_locales
+from devconcepts.material_internals import WORKER_DIR, replace_search_index, translate
 from devconcepts import site_data
 from devconcepts.terms import TermListError, load_terms
 
@@ -53,7 +53,7 @@ from .word_cache import WordCache, cache_file
 
 log = get_plugin_logger(__name__)
 
-WORKER_PATH = "assets/javascripts/workers/" + page_config.WORKER
+WORKER_PATH = f"{WORKER_DIR}/{page_config.WORKER}"
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -86,11 +86,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
         self._language, default = build_locales(config)
         self._prefix = "" if self._language == default else f"{self._language}/"
-        pipeline = _translate(config, "search.config.pipeline")
+        pipeline = translate(config, "search.config.pipeline")
         self._indexes[self._language] = LanguageIndex(
             language=self._language,
             prefix=self._prefix,
-            lang=[_translate(config, "search.config.lang")],
+            lang=[translate(config, "search.config.lang")],
             pipeline=[p for p in re.split(r"\s*,\s*", pipeline.strip()) if p],
             fields=dict(material.config.fields),
         )
@@ -98,7 +98,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._material_config = dict(material.config)
         # Material's plugin still draws the search box; its own index (both
         # languages in one file) would only be overwritten by ours.
-        material.search_index = _UnusedIndex()
+        replace_search_index(material)
         self._worker_version_tag = self._worker_version(config) if self.config.normalize_queries else None
         return config
 
@@ -176,34 +176,3 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.config.segmenter != "kiwi" or folder is None:
             return None
         return WordCache(cache_file(folder, user_words))
-
-
-class _UnusedIndex:
-    """Stands in for Material's search index: static-i18n gathers and clears
-    its `entries` between languages, and Material writes what it generates
-    before this plugin writes the real files over it."""
-
-    def __init__(self) -> None:
-        self.entries: list = []
-
-    def add_entry_from_context(self, page: Page) -> None:
-        pass
-
-    def generate_search_index(self, previous) -> str:
-        return '{"config": {}, "docs": []}'
-
-
-def _translate(config: MkDocsConfig, key: str) -> str:
-    """Material's per-language default for `key` (as its search plugin reads it)."""
-    # Keyed on the theme and language only: a fresh Jinja environment per
-    # call costs a tenth of a second, and the answer depends on nothing else.
-    cache_key = (tuple(config.theme.dirs), config.theme["language"], key)
-    if cache_key not in _TRANSLATIONS:
-        env = config.theme.get_env()
-        env.bytecode_cache = SharedBytecodeCache()
-        template = env.get_template("partials/language.html", None, {"config": config})
-        _TRANSLATIONS[cache_key] = str(template.module.t(key))
-    return _TRANSLATIONS[cache_key]
-
-
-_TRANSLATIONS: dict[tuple, str] = {}

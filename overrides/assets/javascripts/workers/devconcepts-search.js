@@ -32,7 +32,10 @@
   var WORD = /[\p{L}\p{N}_]+/gu
   var MIN_STEM = 2
 
-  /* Material's worker message types (SearchMessageType) */
+  /* Material's worker message types (SearchMessageType); recorded in
+     src/devconcepts/material_internals.py (WORKER_MESSAGES), and
+     tests/theme/test_upgrade_guard.py checks this file and Material's
+     worker against it. */
   var SETUP = 0
   var QUERY = 2
 

@@ -1,0 +1,131 @@
+"""The upgrade guard: a Material release other than the one the overrides were
+written against, or a changed original of a template we copied, fails here
+(and only here), naming what to look at."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import shutil
+
+import pytest
+
+from sitekit import ROOT
+from devconcepts import material_internals as internals
+
+OVERRIDES = ROOT / "overrides"
+OUR_WORKER = OVERRIDES / internals.WORKER_DIR / "devconcepts-search.js"
+
+
+def test_installed_material_is_the_release_the_overrides_were_written_against():
+    assert internals.installed_version() == internals.MATERIAL_VERSION
+
+
+def test_every_copied_template_still_matches_materials_original():
+    assert internals.upgrade_problems(OVERRIDES) == []
+
+
+@pytest.fixture
+def material_copy(tmp_path):
+    """The parts of the installed theme's templates that the guard reads."""
+    templates = internals.material_templates()
+    copy = tmp_path / "templates"
+    for copied in internals.COPIED_PARTIALS.values():
+        target = copy / copied.original
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(templates / copied.original, target)
+    assert internals.upgrade_problems(OVERRIDES, copy) == []
+    return copy
+
+
+def test_guard_fails_when_a_copied_partials_original_changes(material_copy):
+    original = material_copy / "partials" / "footer.html"
+    original.write_text(original.read_text(encoding="utf-8").replace("md-footer__link", "md-footer__link md-new"),
+                        encoding="utf-8")
+    problems = internals.upgrade_problems(OVERRIDES, material_copy)
+    assert len(problems) == 1
+    assert problems[0].startswith("overrides/partials/footer.html: Material's partials/footer.html changed")
+
+
+def test_guard_fails_when_a_copied_blocks_original_changes(material_copy):
+    base = material_copy / "base.html"
+    text = base.read_text(encoding="utf-8")
+    block = internals.block_text(text, "site_meta")
+    base.write_text(text.replace(block, block.replace("<meta charset", '<meta name="new">\n<meta charset')),
+                    encoding="utf-8")
+    problems = internals.upgrade_problems(OVERRIDES, material_copy)
+    assert problems == ["overrides/partials/site-meta.html: Material's base.html (block site_meta) changed "
+                        "since it was copied; carry our change over to the new original"]
+
+
+def test_guard_ignores_changes_outside_a_copied_block(material_copy):
+    base = material_copy / "base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "\n{# elsewhere #}\n", encoding="utf-8")
+    assert internals.upgrade_problems(OVERRIDES, material_copy) == []
+
+
+def test_guard_fails_when_a_copied_original_is_gone(material_copy):
+    (material_copy / "partials" / "search.html").unlink()
+    problems = internals.upgrade_problems(OVERRIDES, material_copy)
+    assert len(problems) == 1 and problems[0].startswith("overrides/partials/search.html: Material's")
+
+
+def test_guard_fails_on_another_material_release(material_copy):
+    problems = internals.upgrade_problems(OVERRIDES, material_copy, version="9.9.0")
+    assert problems == [f"Material 9.9.0 is installed; the overrides and devconcepts.material_internals "
+                        f"were written against {internals.MATERIAL_VERSION}"]
+
+
+def test_every_template_that_says_it_is_materials_is_listed_as_a_copy():
+    says_copied = {
+        path.relative_to(OVERRIDES).as_posix()
+        for path in OVERRIDES.rglob("*.html")
+        if re.search(r"Material [0-9.]+'s", path.read_text(encoding="utf-8")[:400])
+    }
+    assert says_copied == set(internals.COPIED_PARTIALS)
+    for path in internals.COPIED_PARTIALS:
+        assert internals.MATERIAL_VERSION in (OVERRIDES / path).read_text(encoding="utf-8")[:400], path
+
+
+def _materials_worker() -> str:
+    workers = list((internals.material_templates() / internals.WORKER_DIR).glob("search.*.min.js"))
+    assert len(workers) == 1, workers
+    return workers[0].read_text(encoding="utf-8")
+
+
+def test_worker_message_numbers_are_materials():
+    # The minified dispatcher: `switch(e.type){case SETUP:… return {type:READY}; case QUERY:…{type:RESULT,`
+    found = re.search(r"switch\(\w+\.type\)\{case (\d+):.*?\{type:(\d+)\};case (\d+):.*?\{type:(\d+),data:",
+                      _materials_worker())
+    assert found, "Material's search worker no longer dispatches on message.type as it did"
+    setup, ready, query, result = map(int, found.groups())
+    assert {"SETUP": setup, "READY": ready, "QUERY": query, "RESULT": result} == internals.WORKER_MESSAGES
+
+
+def test_our_worker_uses_the_recorded_message_numbers():
+    source = OUR_WORKER.read_text(encoding="utf-8")
+    declared = {name: int(value) for name, value in re.findall(r"var (SETUP|READY|QUERY|RESULT) = (\d+)", source)}
+    assert declared, f"no message numbers declared in {OUR_WORKER.name}"
+    assert declared == {name: internals.WORKER_MESSAGES[name] for name in declared}
+
+
+def test_stylesheet_patterns_each_match_one_of_materials_stylesheets():
+    templates = internals.material_templates()
+    names = [path.relative_to(templates).as_posix() for path in (templates / "assets" / "stylesheets").glob("*")]
+    for pattern in internals.STYLESHEETS:
+        assert len(fnmatch.filter(names, pattern)) == 1, pattern
+
+
+def test_page_config_is_read_and_written_as_material_does():
+    html = '<script id="__config" type="application/json">{"base": ".", "x": "</script>"}</script>'
+    match = internals.PAGE_CONFIG.search(html.replace('"</script>"', '"\\u003c/script\\u003e"'))
+    assert match and match.group(2) == '{"base": ".", "x": "\\u003c/script\\u003e"}'
+    assert internals.dump_page_config({"x": "</a>&'"}) == '{"x": "\\u003c/a\\u003e\\u0026\\u0027"}'
+
+
+def test_block_text_takes_nested_blocks_whole():
+    text = "{% block a %}1{% block b %}2{% endblock %}3{% endblock %}4{% block c %}{% endblock %}"
+    assert internals.block_text(text, "a") == "{% block a %}1{% block b %}2{% endblock %}3{% endblock %}"
+    assert internals.block_text(text, "b") == "{% block b %}2{% endblock %}"
+    with pytest.raises(ValueError):
+        internals.block_text(text, "d")
