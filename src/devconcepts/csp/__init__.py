@@ -1,0 +1,1 @@
+"""devconcepts-csp: every page carries its own Content-Security-Policy."""

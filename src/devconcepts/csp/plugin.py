@@ -1,0 +1,128 @@
+"""devconcepts-csp: a Content-Security-Policy `<meta>` on every page.
+
+GitHub Pages sends no security headers, so each page carries its own policy
+(policy.py): scripts and styles only from the site's own files, plus the
+hashes of the theme's inline scripts (Material's scope and palette scripts),
+computed from the final HTML once every other plugin has changed it.
+
+- Content never runs script: a `<script>`, an `on…=` handler or a
+  `javascript:` URL (or an inline style) in `docs/`, the term list or a
+  diagram fails the build with its file and line (sources.py), and so does
+  one that a Markdown extension writes into a page.
+- After every language is built, each page gets its policy (pages.py) and
+  its external links `rel="noopener"` (links.py).
+- Last of all, every page is read again: a script that changed or appeared
+  after its page's policy was written, or anything else the policy would
+  block, fails the build instead of shipping a page that breaks.
+
+`mkdocs serve` writes no policy unless `serve: true`: its live-reload script
+is inline and differs on every request, so no hash can allow it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from devconcepts import site_data
+from devconcepts.csp import sources
+from devconcepts.csp.links import add_noopener
+from devconcepts.csp.markup import read
+from devconcepts.csp.pages import PolicyError, problems, write_policy
+from devconcepts.errors import located, page_path, project_path, stop
+from devconcepts.locales import all_languages_built
+
+log = get_plugin_logger(__name__)
+
+
+class CspConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Write and check the policy; when off, pages carry none."""
+
+    serve = c.Type(bool, default=False)
+    """Write the policy under `mkdocs serve` too. Its live-reload script is
+    then blocked, so pages no longer reload on their own."""
+
+
+class CspPlugin(BasePlugin[CspConfig]):
+    def __init__(self) -> None:
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def _active(self) -> bool:
+        return self.config.enabled and (self.config.serve or not self._serving)
+
+    # Before the plugins that read the term list (devconcepts-search at -200
+    # in on_config, devconcepts-glossary in on_pre_build), so that a script in
+    # it is reported at its line rather than by their own checks.
+    @event_priority(50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # static-i18n runs on_config again for each other language, inside
+        # the first build: the sources were read once already.
+        if not self._active() or not all_languages_built(config):
+            return config
+        files = sources.content_files(Path(config.docs_dir), site_data.data_dir(config))
+        found = sources.scan(files)
+        if found:
+            raise stop("\n".join(
+                located(project_path(config, path), finding.line,
+                        f"{finding.message}: {sources.advice(finding.message)}")
+                for path, finding in found))
+        return config
+
+    # After every plugin that edits a page's HTML from its Markdown: what a
+    # Markdown extension or a plugin wrote from data/ is content too.
+    @event_priority(-400)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self._active():
+            return html
+        found = read(html).findings
+        if found:
+            raise stop("\n".join(
+                located(page_path(config, page.file.src_uri), None,
+                        f"the page's HTML has {finding.message}, which its Markdown does not show "
+                        f"(written by a Markdown extension or from data/): {sources.advice(finding.message)}")
+                for finding in found))
+        return html
+
+    # After devconcepts-assets (-300), the last plugin to rewrite the built
+    # files, and after static-i18n (-100), which builds the other languages
+    # inside this event: every page of every language is final.
+    @event_priority(-400)
+    def _write(self, *, config: MkDocsConfig) -> None:
+        if not self._active() or not all_languages_built(config):
+            return
+        pages = _html_files(config)
+        for path in pages:
+            text = path.read_text(encoding="utf-8")
+            try:
+                written = write_policy(add_noopener(text, config.site_url))
+            except PolicyError as error:
+                raise stop(f"{project_path(config, path)}: {error}") from error
+            path.write_text(written, encoding="utf-8")
+        log.info(f"Content-Security-Policy written on {len(pages)} pages")
+
+    # Last of all, after anything else that could still change a page: a
+    # page whose inline script no longer matches its policy must not ship.
+    @event_priority(-1000)
+    def _verify(self, *, config: MkDocsConfig) -> None:
+        if not self._active() or not all_languages_built(config):
+            return
+        found = [f"{project_path(config, path)}: {problem}"
+                 for path in _html_files(config)
+                 for problem in problems(path.read_text(encoding="utf-8"))]
+        if found:
+            raise stop("Content-Security-Policy: pages that their policy would break:\n" + "\n".join(found))
+
+    on_post_build = CombinedEvent(_write, _verify)
+
+
+def _html_files(config: MkDocsConfig) -> list[Path]:
+    return sorted(path for path in Path(config.site_dir).rglob("*.html") if path.is_file())

@@ -1,0 +1,90 @@
+"""Script written into the site's content: a `<script>` element, an `on…=`
+event handler or a `javascript:` URL in a page (`docs/*.md`), the term list
+or a diagram description (`data/`); and `<style>` or `style=`, which the
+policy's `style-src 'self'` blocks as well.
+
+The policy allows the theme's own inline scripts by their hashes. Content is
+never hashed: that would allowlist the very injection the policy stops. So
+such markup in content would be blocked in the reader's browser, and the
+build fails instead, naming the file and line. Raw HTML without script stays
+allowed (the home page's cards use it); code spans and fenced code blocks
+only show markup, so they are left out of a page's reading."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from devconcepts.csp.markup import Finding, read
+
+_FENCE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
+# A Markdown link or reference whose destination is a javascript: URL.
+_MARKDOWN_JS_LINK = re.compile(r"(?:\]\(|^[ \t]*\[[^\]\n]+\]:)[ \t]*<?[ \t]*javascript:", re.I | re.M)
+_CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)", re.S)
+
+ADVICE = {
+    "a <script> element": "pages, terms and diagrams may not run scripts; put behaviour in "
+                          "overrides/assets/javascripts/ and list it in extra_javascript",
+    "event-handler": "pages, terms and diagrams may not run scripts; put behaviour in "
+                     "overrides/assets/javascripts/ and list it in extra_javascript",
+    "javascript:": "pages, terms and diagrams may not run scripts; link to a page or a file instead",
+    "style": "the policy's style-src 'self' blocks inline styles; give the element a class and "
+             "style it in overrides/assets/stylesheets/",
+}
+
+
+def advice(message: str) -> str:
+    for key, text in ADVICE.items():
+        if key in message:
+            return text
+    return ""
+
+
+def without_code(markdown: str) -> str:
+    """`markdown` with fenced code blocks and code spans blanked out, each
+    character but a line break turned into a space, so lines keep their
+    numbers."""
+    lines = markdown.split("\n")
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group("fence")
+            lines[i] = ""
+        elif fence is not None:
+            closing = match is not None and match.group("fence").startswith(fence) and \
+                not line[match.end():].strip()
+            lines[i] = ""
+            if closing:
+                fence = None
+    text = "\n".join(lines)
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def find_in_markdown(markdown: str) -> list[Finding]:
+    text = without_code(markdown)
+    links = [Finding(text.count("\n", 0, match.start()) + 1, "a javascript: URL in a Markdown link")
+             for match in _MARKDOWN_JS_LINK.finditer(text)]
+    return sorted(read(text).findings + links, key=lambda finding: finding.line)
+
+
+def find_in_data(text: str) -> list[Finding]:
+    """A term list or diagram: every value may end up in a page's HTML."""
+    return read(text).findings
+
+
+def content_files(docs_dir: Path, data_dir: Path) -> list[tuple[Path, bool]]:
+    """(file, is Markdown) for every page, the term list and the diagrams."""
+    pages = sorted(path for path in docs_dir.rglob("*.md") if path.is_file())
+    data = sorted(path for path in data_dir.rglob("*") if path.suffix in {".yml", ".yaml"} and path.is_file()) \
+        if data_dir.is_dir() else []
+    return [(path, True) for path in pages] + [(path, False) for path in data]
+
+
+def scan(files: list[tuple[Path, bool]]) -> list[tuple[Path, Finding]]:
+    problems = []
+    for path, is_markdown in files:
+        text = path.read_text(encoding="utf-8")
+        findings = find_in_markdown(text) if is_markdown else find_in_data(text)
+        problems += [(path, finding) for finding in findings]
+    return problems
