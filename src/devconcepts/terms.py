@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from devconcepts import data_yaml
+from devconcepts.data_yaml import line_of
+from devconcepts.errors import SourceError
+from devconcepts.labels import DEFAULT_LOCALE, LABELS
 
-# LibYAML's safe loader reads the list ten times faster where PyYAML has it.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
-class TermListError(ValueError):
-    """The term list is malformed; the message names the file and the entry."""
+class TermListError(SourceError):
+    """The term list is malformed: `data/terms.yml:LINE: term 'id': what is wrong`."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,12 @@ class Term:
     avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Per locale, spellings that pages of that language must not use (kubernetes.io/ko's
     glossary keeps `kubelet`, so `큐블릿` is avoided); they may still be search aliases."""
+    source: str = field(default="", compare=False)
+    """The term list the entry was read from, for messages about it."""
+    line: int = field(default=1, compare=False)
+    """Line of the entry in the term list."""
+    page_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """Line of `page` per locale ("" for the default), where a missing anchor is reported."""
 
     def spellings(self, locale: str | None = None) -> tuple[str, ...]:
         """Every name and alias, in one locale or (None) in all of them."""
@@ -72,100 +78,130 @@ class Term:
         """The explaining page#anchor as seen from a page in `locale`."""
         return self.pages.get(locale, self.page)
 
+    def page_line_for(self, locale: str) -> int:
+        """The term list's line that gives `page_for(locale)`."""
+        return self.page_lines.get(locale) or self.page_lines.get("") or self.line
+
     def exclusions(self) -> tuple[str, ...]:
         """Every excluded word, all locales together."""
         return tuple(dict.fromkeys(word for loc in sorted(self.exclude) for word in self.exclude[loc]))
 
 
-def _per_locale_list(value, where: str, key: str) -> dict[str, tuple[str, ...]]:
-    out = {}
-    if value is None:
+class _Entry:
+    """One entry being read: raises its errors at the line of the key at fault."""
+
+    def __init__(self, path: str, entry: data_yaml.Mapping, name: str) -> None:
+        self.path, self.entry, self.name = path, entry, name
+
+    def error(self, message: str, key: str | None = None, line: int | None = None) -> TermListError:
+        """The error at `line`, else at `key`'s line, else at the entry's."""
+        line = line or (line_of(self.entry, key) if key else line_of(self.entry))
+        return TermListError(self.path, line, f"{self.name}: {message}")
+
+    def per_locale_list(self, key: str) -> dict[str, tuple[str, ...]]:
+        value = self.entry.get(key)
+        out = {}
+        if value is None:
+            return out
+        if not isinstance(value, dict):
+            raise self.error(f"{key} must map locales to lists", key)
+        for loc, values in value.items():
+            if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+                raise self.error(f"{key}.{loc} must be a list of text", key, line_of(value, loc))
+            out[loc] = tuple(values)
         return out
-    if not isinstance(value, dict):
-        raise TermListError(f"{where}: {key} must map locales to lists")
-    for loc, values in value.items():
-        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
-            raise TermListError(f"{where}: {key}.{loc} must be a list of text")
-        out[loc] = tuple(values)
-    return out
 
+    def avoided(self) -> dict[str, tuple[str, ...]]:
+        avoid = self.per_locale_list("avoid")
+        names = self.entry["names"]
+        for loc, variants in avoid.items():
+            if names.get(loc) in variants:
+                raise self.error(f"avoid.{loc} lists the term's own name '{names[loc]}'", "avoid",
+                                 line_of(self.entry["avoid"], loc))
+        return avoid
 
-def _avoided(entry: dict, where: str) -> dict[str, tuple[str, ...]]:
-    avoid = _per_locale_list(entry.get("avoid"), where, "avoid")
-    for loc, variants in avoid.items():
-        if entry["names"].get(loc) in variants:
-            raise TermListError(f"{where}: avoid.{loc} lists the term's own name '{entry['names'][loc]}'")
-    return avoid
+    def pages(self) -> tuple[str, dict[str, str]]:
+        """(default-language page, per-locale pages) from a string or a mapping."""
+        value = self.entry.get("page")
+        if value in (None, ""):
+            return "", {}
+        if isinstance(value, str):
+            values = {"": value}
+        elif isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values()):
+            values = dict(value)
+        else:
+            raise self.error("'page' must be `file.md#anchor` or a mapping of locales to it", "page")
+        for loc, target in values.items():
+            path, _, anchor = target.partition("#")
+            if not path.endswith(".md") or not anchor:
+                raise self.error(f"page{'.' + loc if loc else ''} '{target}' must be `file.md#anchor`", "page",
+                                 line_of(value, loc) if loc else None)
+        if "" in values:
+            return values[""], {}
+        default = values.get(DEFAULT_LOCALE) or next(iter(values.values()))
+        return default, values
 
-
-def _pages(value, where: str) -> tuple[str, dict[str, str]]:
-    """(default-language page, per-locale pages) from a string or a mapping."""
-    if value in (None, ""):
-        return "", {}
-    if isinstance(value, str):
-        values = {"": value}
-    elif isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values()):
-        values = dict(value)
-    else:
-        raise TermListError(f"{where}: 'page' must be `file.md#anchor` or a mapping of locales to it")
-    for loc, target in values.items():
-        path, _, anchor = target.partition("#")
-        if not path.endswith(".md") or not anchor:
-            raise TermListError(f"{where}: page{'.' + loc if loc else ''} '{target}' must be `file.md#anchor`")
-    if "" in values:
-        return values[""], {}
-    default = values.get("ko") or next(iter(values.values()))
-    return default, values
+    def page_lines(self) -> dict[str, int]:
+        value = self.entry.get("page")
+        lines = {"": line_of(self.entry, "page")}
+        if isinstance(value, dict):
+            lines.update({loc: line_of(value, loc) for loc in value})
+        return lines
 
 
 def load_terms(path: Path) -> tuple[Term, ...]:
     """Read and validate the term list (once per version of the file: the
-    plugins and every page's Markdown ask for it)."""
+    plugins and every page's Markdown ask for it). Errors name the file by its
+    full path; the plugins show it from the project (`errors.stop`)."""
     path = Path(path).resolve()
     try:
         modified = path.stat().st_mtime_ns
     except OSError as error:
-        raise TermListError(f"{path}: cannot read the term list: {error}") from error
+        raise TermListError(str(path), None, f"cannot read the term list: {error.strerror or error}") from None
     return _load_terms(path, modified)
 
 
 @lru_cache(maxsize=None)
 def _load_terms(path: Path, modified: int) -> tuple[Term, ...]:
+    shown = str(path)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        raw = data_yaml.load_file(path, shown)
     except OSError as error:
-        raise TermListError(f"{path}: cannot read the term list: {error}") from error
-    except yaml.YAMLError as error:
-        raise TermListError(f"{path}: not valid YAML: {error}") from error
+        raise TermListError(shown, None, f"cannot read the term list: {error.strerror or error}") from None
+    except SourceError as error:
+        raise TermListError(error.path, error.line, error.problem) from None
     if not isinstance(raw, list):
-        raise TermListError(f"{path}: expected a list of terms")
-    terms, seen = [], set()
+        raise TermListError(shown, line_of(raw), "expected a list of terms")
+    terms, seen = [], {}
     for index, entry in enumerate(raw, start=1):
-        where = f"{path}: term #{index}"
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise TermListError(f"{where}: every term needs a string 'id'")
-        where = f"{path}: term '{entry['id']}'"
+            line = line_of(raw, index - 1)
+            raise TermListError(shown, line, f"term #{index}: every term needs a string 'id'")
+        read = _Entry(shown, entry, f"term '{entry['id']}'")
         if entry["id"] in seen:
-            raise TermListError(f"{where}: duplicate id")
-        seen.add(entry["id"])
+            raise read.error(f"duplicate id (first on line {seen[entry['id']]})", "id")
+        seen[entry["id"]] = line_of(entry, "id")
         names = entry.get("names")
-        if not isinstance(names, dict) or not {"ko", "en"} <= set(names):
-            raise TermListError(f"{where}: 'names' needs both 'ko' and 'en'")
+        if not isinstance(names, dict) or not set(LABELS) <= set(names):
+            raise read.error(f"'names' needs both {' and '.join(repr(loc) for loc in LABELS)}", "names")
         for key in ("names", "definitions"):
             for loc, value in (entry.get(key) or {}).items():
                 if not isinstance(value, str) or not value.strip():
-                    raise TermListError(f"{where}: {key}.{loc} must be non-empty text (quote YAML words like yes/no)")
+                    raise read.error(f"{key}.{loc} must be non-empty text (quote YAML words like yes/no)",
+                                     key, line_of(entry[key], loc))
         for loc, value in (entry.get("definitions") or {}).items():
             # Material's tooltip puts the text into innerHTML.
             if "<" in value:
-                raise TermListError(f"{where}: definitions.{loc} must be plain text (no '<')")
+                raise read.error(f"definitions.{loc} must be plain text (no '<')", "definitions",
+                                 line_of(entry["definitions"], loc))
         if not isinstance(entry.get("case_sensitive", False), bool):
-            raise TermListError(f"{where}: case_sensitive must be true or false")
-        page, pages = _pages(entry.get("page"), where)
+            raise read.error("case_sensitive must be true or false", "case_sensitive")
+        page, pages = read.pages()
         terms.append(Term(id=entry["id"], names=dict(names),
-                          aliases=_per_locale_list(entry.get("aliases"), where, "aliases"),
+                          aliases=read.per_locale_list("aliases"),
                           definitions=dict(entry.get("definitions") or {}), page=page, pages=pages,
-                          exclude=_per_locale_list(entry.get("exclude"), where, "exclude"),
+                          exclude=read.per_locale_list("exclude"),
                           case_sensitive=entry.get("case_sensitive", False),
-                          avoid=_avoided(entry, where)))
+                          avoid=read.avoided(),
+                          source=shown, line=line_of(entry), page_lines=read.page_lines()))
     return tuple(terms)

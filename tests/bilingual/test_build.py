@@ -32,4 +32,4 @@ def test_missing_translation_fails_the_strict_build(tmp_path):
     )
     result = build_site(tmp_path / "site", config=config)
     assert result.returncode != 0
-    assert "topic.md: no 'en' translation (expected topic.en.md)" in result.stderr
+    assert "docs/topic.md:1: no 'en' translation (expected topic.en.md)" in result.stderr

@@ -1,8 +1,8 @@
 """Malformed comparison blocks and the exact error each one must raise.
 
-`line` is the 1-based line of the source the error must point at; the
-renderer tests expect `line N: message`, the site tests the same message
-after the page's path with the front matter counted in.
+`line` is the 1-based line of the source the error must point at. The
+renderer alone does not know its file and expects `line N: message`; the site
+tests expect `docs/topic.md:N: message`, with the front matter counted in.
 """
 
 from __future__ import annotations
@@ -21,11 +21,13 @@ class Bad:
     in_site: bool = False
     """Also build it in a fixture site (one per kind of mistake keeps the suite quick)."""
 
-    def expected(self, lines_above: int = 0) -> str:
-        """`line N: message` once `lines_above` lines precede the source;
-        lines the message itself mentions move along."""
+    def expected(self, lines_above: int = 0, path: str | None = None) -> str:
+        """`path:N: message` (`line N: message` without a path) once
+        `lines_above` lines precede the source; lines the message itself
+        mentions move along."""
         message = re.sub(r"\bline (\d+)\b", lambda m: f"line {int(m[1]) + lines_above}", self.message)
-        return f"line {self.line + lines_above}: {message}"
+        line = self.line + lines_above
+        return f"{path}:{line}: {message}" if path else f"line {line}: {message}"
 
 
 def _md(text: str) -> str:

@@ -51,7 +51,7 @@ def errors(result) -> list[str]:
 def test_bad_input_fails_the_build_with_file_and_line(tmp_path, case):
     result = build(tmp_path, {"topic.md": FRONT_MATTER + "# Topic\n\n" + case.source, "topic.en.md": "# Topic\n"})
     assert result.returncode != 0
-    expected = f"topic.md, {case.expected(LINES_ABOVE)}"
+    expected = case.expected(LINES_ABOVE, path="docs/topic.md")
     assert any(line.endswith(expected) for line in errors(result)), "\n".join(errors(result))
 
 
@@ -64,7 +64,7 @@ def test_blocks_would_swallow_an_unknown_option_but_the_build_fails(tmp_path):
     comparison = "/// compare | A vs B\n    subjects: [A, B]\n    colour: red\n\nSpeed\n: fast\n: slow\n///\n"
     result = build(tmp_path, {"topic.md": comparison, "topic.en.md": "# Topic\n"})
     assert result.returncode != 0
-    assert any(line.endswith("topic.md, line 3: unknown option 'colour'; a comparison takes only 'subjects' "
+    assert any(line.endswith("docs/topic.md:3: unknown option 'colour'; a comparison takes only 'subjects' "
                              "and 'shared'") for line in errors(result)), result.stderr
     assert not (tmp_path / "site" / "topic" / "index.html").exists()
 
@@ -76,7 +76,7 @@ def test_other_block_text_left_in_the_html_fails_the_build(tmp_path):
                    extensions="- devconcepts.compare\n- pymdownx.blocks.details")
     assert result.returncode != 0
     assert any(line.endswith(
-        "topic.md, line 3: block syntax '/// details | Title' was not turned into HTML; check the block's name "
+        "docs/topic.md:3: block syntax '/// details | Title' was not turned into HTML; check the block's name "
         "and that its extension is enabled, its '| title' and its options") for line in errors(result)), result.stderr
 
 
@@ -85,7 +85,7 @@ def test_translations_that_drift_apart_fail_naming_both_files(tmp_path):
     result = build(tmp_path, {"topic.md": FRONT_MATTER + GOOD_KO, "topic.en.md": english})
     assert result.returncode != 0
     assert any(line.endswith(
-        "comparison tables of topic.md and topic.en.md differ: comparison 1 (topic.md line 5, topic.en.md line 1): "
+        "docs/topic.md:5: comparison tables of topic.md and topic.en.md differ: comparison 1 (topic.md line 5, topic.en.md line 1): "
         "2 rows in topic.md, 1 in topic.en.md. Keep both languages' tables the same shape")
         for line in errors(result)), result.stderr
 
@@ -93,7 +93,8 @@ def test_translations_that_drift_apart_fail_naming_both_files(tmp_path):
 def test_a_translation_without_the_comparison_fails(tmp_path):
     result = build(tmp_path, {"topic.md": GOOD_KO, "topic.en.md": "# Topic\n\nNo table here.\n"})
     assert result.returncode != 0
-    assert any(line.endswith("differ: 1 comparison in topic.md, 0 in topic.en.md. Keep both languages' tables "
+    assert any(line.endswith("docs/topic.md:1: comparison tables of topic.md and topic.en.md "
+                             "differ: 1 comparison in topic.md, 0 in topic.en.md. Keep both languages' tables "
                              "the same shape") for line in errors(result)), result.stderr
 
 

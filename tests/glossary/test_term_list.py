@@ -67,5 +67,5 @@ def test_an_edited_term_list_is_read_again(tmp_path: Path):
 
 
 def test_a_missing_term_list_is_named(tmp_path: Path):
-    with pytest.raises(TermListError, match="missing.yml: cannot read the term list"):
+    with pytest.raises(TermListError, match="missing.yml:1: cannot read the term list: No such file"):
         load_terms(tmp_path / "missing.yml")

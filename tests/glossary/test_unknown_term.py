@@ -34,5 +34,6 @@ def test_missing_section_anchor_of_a_term_fails_the_strict_build(tmp_path):
     config.write_text(text, encoding="utf-8")
     result = build_site(tmp_path / "site", config=config)
     assert result.returncode != 0
-    assert "term 'widget': no '#없는-절' on index.md" in result.stderr
+    # The line of the entry's `page`, in the format of the pages' errors.
+    assert "terms.yml:4: term 'widget': no '#없는-절' on index.md" in result.stderr
     assert "있는-절" in result.stderr  # the ids that do exist, to pick from

@@ -120,7 +120,7 @@ def test_a_book_holds_only_its_own_language(tmp_path):
     config = write_fixture(tmp_path, skip=("other.en.md",))
     strict = build_site(tmp_path / "strict", config=config)
     assert strict.returncode != 0
-    assert "other.md: no 'en' version, left out of the 'en' print book" in strict.stderr
+    assert "docs/other.md:1: no 'en' version, left out of the 'en' print book" in strict.stderr
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     lenient = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
                               "-d", str(tmp_path / "site")], cwd=ROOT, env=env,

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from devconcepts.errors import SourceError
+
 NAME = "compare"
 """The block's name after the slashes, as pymdownx Blocks spells it."""
 
@@ -49,13 +51,12 @@ _BULLET = re.compile(r"^[-*] ")
 _TAB = 4
 
 
-class ComparisonError(ValueError):
-    """A comparison block is malformed. `str()` reads `line N: what is wrong`."""
+class ComparisonError(SourceError):
+    """A comparison block is malformed. `str()` reads `line N: what is wrong`,
+    or `docs/x.md:N: what is wrong` once the file is known (`in_file`)."""
 
-    def __init__(self, line: int | None, message: str) -> None:
-        super().__init__(f"line {line}: {message}" if line is not None else message)
-        self.line = line
-        self.message = message
+    def __init__(self, line: int | None, message: str, path: str | None = None) -> None:
+        super().__init__(path, line, message)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ compares as soon as both sides are known, whichever language comes first.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -30,6 +29,7 @@ from devconcepts.compare.config import CompareConfig
 from devconcepts.compare.shape import Side, differences
 from devconcepts.compare.leftovers import leftover_block_lines
 from devconcepts.compare.parse import ComparisonError, parse
+from devconcepts.errors import located, page_path, stop
 from devconcepts.labels import DEFAULT_LOCALE, UnknownLabelError, label
 
 log = get_plugin_logger(__name__)
@@ -68,18 +68,18 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             for key in ("compare.aspect", "compare.shared"):
                 label(key, locale)
         except UnknownLabelError as error:
-            raise PluginError(f"{path}: {error}") from error
+            raise stop(located(page_path(config, page.file.src_path), 1, str(error))) from None
         try:
             comparisons = parse(markdown, first_line=_front_matter_lines(page.file.content_string) + 1)
         except ComparisonError as error:
-            raise PluginError(f"{path}, {error}") from error
+            raise stop(error.in_file(page_path(config, page.file.src_path))) from None
 
         # Read by the extension when MkDocs creates this page's Markdown
         # instance, right after this event.
         config.mdx_configs[EXTENSION] = {**config.mdx_configs.get(EXTENSION, {}), "locale": locale}
 
         if self.config.check_translations:
-            self._check_translation(page, locale, Side(path, tuple(comparisons)))
+            self._check_translation(page, config, locale, Side(path, tuple(comparisons)))
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -87,14 +87,14 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             return None
         leftovers = leftover_block_lines(html)
         if leftovers:
-            where = _source_line(page.file.content_string, leftovers[0])
-            raise PluginError(
-                f"{page.file.src_uri}{where}: block syntax '{leftovers[0]}' was not turned into HTML; "
-                "check the block's name and that its extension is enabled, its '| title' and its options"
-            )
+            raise stop(located(
+                page_path(config, page.file.src_path), _source_line(page.file.content_string, leftovers[0]),
+                f"block syntax '{leftovers[0]}' was not turned into HTML; "
+                "check the block's name and that its extension is enabled, its '| title' and its options",
+            ))
         return html
 
-    def _check_translation(self, page: Page, locale: str, side: Side) -> None:
+    def _check_translation(self, page: Page, config: MkDocsConfig, locale: str, side: Side) -> None:
         # static-i18n gives x.md and x.en.md the same language-neutral path.
         key = getattr(page.file, "norm_src_uri", page.file.src_uri)
         sides = self._sides.setdefault(key, {})
@@ -109,11 +109,12 @@ class ComparePlugin(BasePlugin[CompareConfig]):
             first, second = sorted((side, other), key=lambda one: (one.path != key, one.path))
             found = differences(first, second)
             if found:
-                log.warning(
+                log.warning(located(
+                    page_path(config, first.path), _first_difference_line(first, second),
                     f"comparison tables of {first.path} and {second.path} differ: "
                     + "; ".join(found)
-                    + ". Keep both languages' tables the same shape"
-                )
+                    + ". Keep both languages' tables the same shape",
+                ))
 
 
 def _page_locale(page: Page, config: MkDocsConfig) -> str:
@@ -130,12 +131,22 @@ def _front_matter_lines(source: str) -> int:
     return max(0, source.count("\n") - body.count("\n"))
 
 
-def _source_line(source: str, text: str) -> str:
-    """`, line N` for the first source line reading `text`, or nothing."""
+def _source_line(source: str, text: str) -> int | None:
+    """The first source line reading `text`, if any."""
     for number, line in enumerate(source.splitlines(), start=1):
         if line.strip() == text:
-            return f", line {number}"
-    return ""
+            return number
+    return None
+
+
+def _first_difference_line(first: Side, second: Side) -> int | None:
+    """The line in `first` of its first comparison that differs from `second`'s,
+    or of the first one `second` lacks."""
+    for one, other in zip(first.comparisons, second.comparisons):
+        if differences(Side(first.path, (one,)), Side(second.path, (other,))):
+            return one.line
+    extra = first.comparisons[len(second.comparisons):]
+    return extra[0].line if extra else None
 
 
 def _is_default_language_build(config: MkDocsConfig) -> bool:

@@ -46,7 +46,7 @@ class _Box:
 def _text(value, locale: str, where: str):
     if isinstance(value, dict):
         if locale not in value:
-            raise DiagramError(f"{where}: no '{locale}' text")
+            raise DiagramError(None, None, f"{where}: no '{locale}' text")
         return value[locale]
     return value
 

@@ -38,8 +38,8 @@ class DiagramBlock(Block):
         # Raising here reaches the build; Blocks would swallow an argument validator's error.
         extension = self.config["extension"]
         if extension.directory is None:
-            raise DiagramError("devconcepts.diagram: no 'diagrams_dir' (the devconcepts-glossary plugin sets "
-                               "the site's data/diagrams; without the plugin, set the option)")
+            raise DiagramError(None, None, "devconcepts.diagram: no 'diagrams_dir' (the devconcepts-glossary "
+                                           "plugin sets the site's data/diagrams; without the plugin, set the option)")
         self.spec = load_diagram(type_string(self.argument).strip(), extension.directory)
         return True
 

@@ -44,9 +44,10 @@ class GlossaryExtension(BlocksExtension):
             self.terms = load_terms(path)
             self.terms_by_id = {term.id: term for term in self.terms}
             locale = self.getConfig("locale")
-            missing = [term.id for term in self.terms if locale not in term.names or locale not in term.definitions]
+            missing = [term for term in self.terms if locale not in term.names or locale not in term.definitions]
             if missing:
-                raise TermListError(f"{path}: no '{locale}' name or definition for: {', '.join(missing)}")
+                raise TermListError(missing[0].source, missing[0].line, f"no '{locale}' name or definition for: "
+                                                                        f"{', '.join(term.id for term in missing)}")
             self.matcher = _matcher(path)
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -78,8 +79,8 @@ class _SourceLines(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         if self.extension.matcher is None:
-            raise TermListError("devconcepts.glossary: no 'terms_file' (the devconcepts-glossary plugin sets "
-                                "the site's data/terms.yml; without the plugin, set the option)")
+            raise TermListError(None, None, "devconcepts.glossary: no 'terms_file' (the devconcepts-glossary "
+                                            "plugin sets the site's data/terms.yml; without the plugin, set the option)")
         self.md.devconcepts_source_lines = list(lines)
         self.extension.reset_state(self.md)
         return lines

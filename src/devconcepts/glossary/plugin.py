@@ -30,10 +30,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from devconcepts.glossary import variants
-from devconcepts.glossary.references import scan_references
+from devconcepts.diagrams.load import DiagramError, read_diagram
+from devconcepts.errors import located, page_path, project_path, stop
+from devconcepts.glossary.references import UnknownTermError, scan_references
 from devconcepts.locales import build_locales, source_locale
 from devconcepts import site_data
-from devconcepts.terms import load_terms
+from devconcepts.terms import TermListError, load_terms
 
 log = get_plugin_logger(__name__)
 
@@ -79,10 +81,21 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # The extensions read the site's data files unless mkdocs.yml names others.
         terms_file = Path(options.setdefault("terms_file", str(site_data.terms_file(config))))
         if "devconcepts.diagram" in config.markdown_extensions:
-            config.mdx_configs["devconcepts.diagram"].setdefault("diagrams_dir", str(site_data.diagrams_dir(config)))
-        self.terms = load_terms(terms_file)
+            diagrams = config.mdx_configs["devconcepts.diagram"].setdefault(
+                "diagrams_dir", str(site_data.diagrams_dir(config)))
+            # Every diagram, used or not, fails the build here with its file
+            # and line rather than in the middle of a page.
+            for path in sorted(Path(diagrams).glob("*.yml")):
+                try:
+                    read_diagram(path)
+                except DiagramError as error:
+                    raise stop(error, config) from None
+        try:
+            self.terms = load_terms(terms_file)
+        except TermListError as error:
+            raise stop(error, config) from None
         # Messages name the term list as seen from the project, like the pages.
-        self.terms_file = _from_project(config, terms_file)
+        self.terms_file = project_path(config, terms_file)
         self.known = {term.id for term in self.terms}
         self.avoided = variants.page_rules(self.terms, self.locale)
         notes = Path(self.config.source_notes).read_text(encoding="utf-8") if self.config.source_notes else ""
@@ -97,12 +110,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         source = page.file.content_string
         for line, term_id in scan_references(source):
             if term_id not in self.known:
-                raise PluginError(f"{_docs_path(config, page.file.src_path)}:{line}: unknown term "
-                                  f"'{term_id}' in [[term:{term_id}]]; the known ids are in {self.terms_file}")
+                raise stop(UnknownTermError(term_id, line, page_path(config, page.file.src_path), self.terms_file))
         if source_locale(config, page.file.src_uri) == self.locale:
             # Each source is checked once, in its own language's build.
             for found in variants.find_in_page(source, self.avoided, self.notes):
-                raise PluginError(f"{_docs_path(config, page.file.src_path)}:{found.line}: {found.message()}")
+                raise stop(located(page_path(config, page.file.src_path), found.line, found.message()))
         # MkDocs makes this page's Markdown instance from mdx_configs right
         # after this event, so the path applies to this page alone.
         here = posixpath.dirname(page.file.src_uri)
@@ -118,7 +130,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             data_files += sorted(Path(diagrams).glob("*.yml"))
         for path in data_files:
             for found in variants.find_in_data(path.read_text(encoding="utf-8"), rules):
-                raise PluginError(f"{_from_project(config, path)}:{found.line}: {found.message()}")
+                raise stop(located(project_path(config, path), found.line, found.message()))
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         # Every page has been rendered by now, so the ids on each are known.
@@ -133,13 +145,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             target = term.page_for(self.locale)
             path, _, anchor = target.partition("#")
             file = _page_file(files, path, self.locale)
+            line = term.page_line_for(self.locale)
             if file is None or file.page is None:
-                problems.append(f"{self.terms_file}: term '{term.id}': page '{path}' is not in the site")
+                problems.append(located(self.terms_file, line, f"term '{term.id}': page '{path}' is not in the site"))
                 continue
             anchors = file.page.present_anchor_ids or set()
             if anchor not in anchors:
-                problems.append(f"{self.terms_file}: term '{term.id}': no '#{anchor}' on {file.src_uri} "
-                                f"(its ids include: {', '.join(sorted(a for a in anchors if not a.startswith('__'))[:12])})")
+                ids = ", ".join(sorted(a for a in anchors if not a.startswith("__"))[:12])
+                problems.append(located(self.terms_file, line, f"term '{term.id}': no '#{anchor}' on {file.src_uri} "
+                                                               f"(its ids include: {ids})"))
         return problems
 
     def _section_titles(self, config: MkDocsConfig) -> dict[str, str]:
@@ -210,15 +224,3 @@ def _page_file(files: Files, path: str, locale: str):
     by_src = {file.src_uri: file for file in files.documentation_pages()}
     return by_src.get(localized) or by_src.get(path)
 
-
-def _docs_path(config: MkDocsConfig, src_path: str) -> str:
-    """`docs/x.md`: the file as seen from the project root."""
-    return _from_project(config, Path(config.docs_dir) / src_path)
-
-
-def _from_project(config: MkDocsConfig, path: Path) -> str:
-    root = Path(config.config_file_path).parent if config.config_file_path else Path(config.docs_dir).parent
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

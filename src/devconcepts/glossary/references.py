@@ -15,6 +15,7 @@ from typing import Iterator
 from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 
+from devconcepts.errors import SourceError
 from devconcepts.glossary.links import term_link
 
 REFERENCE = r"\[\[term:(?P<id>[^\]|\s]*)(?:\|(?P<text>[^\]\n]+))?\]\]"
@@ -23,14 +24,14 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
-class UnknownTermError(ValueError):
+class UnknownTermError(SourceError):
     """A reference names no term; the message gives the line and the id."""
 
-    def __init__(self, term_id: str, line: int | None, source: str = ""):
-        self.term_id, self.line = term_id, line
-        where = f"{source}:{line}" if source and line else (f"line {line}" if line else source or "")
-        super().__init__(f"{where + ': ' if where else ''}unknown term '{term_id}' in [[term:{term_id}]]; "
-                         f"the known ids are in data/terms.yml")
+    def __init__(self, term_id: str, line: int | None, source: str | None = None,
+                 terms_file: str = "data/terms.yml"):
+        self.term_id = term_id
+        super().__init__(source, line, f"unknown term '{term_id}' in [[term:{term_id}]]; "
+                                       f"the known ids are in {terms_file}")
 
 
 def scan_references(text: str) -> Iterator[tuple[int, str]]:

@@ -13,6 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
+from devconcepts.errors import located, project_path
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
 from devconcepts.i18n.template_cache import SharedBytecodeCache
 from devconcepts.i18n.counterparts import missing_translations
@@ -42,8 +43,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         # checking the sources in the default language's build reports each
         # problem once.
         if locale == default:
-            for problem in missing_translations(Path(config.docs_dir), self.config.translations):
-                log.warning(problem)
+            for path, problem in missing_translations(Path(config.docs_dir), self.config.translations):
+                log.warning(located(project_path(config, path), 1, problem))
 
     def on_env(self, env, config: MkDocsConfig, files):
         if self.config.enabled:

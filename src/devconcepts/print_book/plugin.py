@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from devconcepts.errors import located, page_path
 from devconcepts.labels import labels_for
 from devconcepts.locales import build_locales, language_name
 from devconcepts.print_book import dates
@@ -87,8 +88,9 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             if getattr(page.file, "locale", locale) != locale:
                 # static-i18n fell back to another language's file: leave it
                 # out rather than print Korean in the English book.
-                log.warning(f"{page.file.src_uri}: no '{locale}' version, left out of the "
-                            f"'{locale}' print book ({book.file.src_uri})")
+                log.warning(located(page_path(config, page.file.src_path), 1,
+                                    f"no '{locale}' version, left out of the '{locale}' print book "
+                                    f"({book.file.src_uri})"))
                 continue
             pages.append(page)
         labels = labels_for(locale)
@@ -98,7 +100,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                 self._source(page, config, dates.last_change(_src(page)))),
         )
         for duplicate in result.duplicate_ids:
-            log.warning(f"{book.file.src_uri}: id '{duplicate}' occurs more than once in the print book")
+            log.warning(located(page_path(config, book.file.src_path), 1,
+                                f"id '{duplicate}' occurs more than once in the print book"))
         book.content = (book.content or "") + result.html
         self._set_toc(book, result.toc)
         changes = [d for d in (dates.last_change(_src(p)) for p in [book, *pages]) if d]

@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from devconcepts.cache_files import cache_folder
+from devconcepts.errors import stop
 from devconcepts.locales import build_locales
 from devconcepts.material_internals import WORKER_DIR, replace_search_index, translate
 from devconcepts import site_data
@@ -82,7 +83,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         try:
             self._terms = load_terms(site_data.terms_file(config))
         except TermListError as error:
-            raise PluginError(f"devconcepts-search: {error}")
+            raise stop(error, config) from None
 
         self._language, default = build_locales(config)
         self._prefix = "" if self._language == default else f"{self._language}/"

@@ -1,0 +1,82 @@
+"""One format for every problem found in the site's sources.
+
+A bad page, term list entry or diagram is reported as `path:LINE: message`,
+e.g. `docs/topic.md:9: duplicate aspect 'Speed'` or `data/terms.yml:12:
+duplicate id`, with the path as seen from the folder of mkdocs.yml and the
+line counted in the file as the author sees it (front matter included).
+Editors and terminals turn that form into a link to the line.
+
+A problem with a whole file (a missing translation, a page left out of a
+book) points at its first line. A Markdown extension used on its own, outside
+MkDocs, does not know its file: its errors read `line N: message` until a
+caller names the file (`SourceError.in_file`).
+
+The readers (`compare.parse`, the term list, the diagrams, the extensions)
+raise `SourceError` and need nothing from MkDocs; the plugins hand it to
+MkDocs with `stop()`, which ends the build with that one line and no
+traceback, strict or not. Warnings use `located()` for the same text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import PluginError
+
+
+def located(path: str | None, line: int | None, message: str) -> str:
+    """`path:LINE: message`; a file-wide problem is on line 1, and without a
+    path it reads `line N: message`."""
+    if path is None:
+        return f"line {line}: {message}" if line is not None else message
+    return f"{path}:{line or 1}: {message}"
+
+
+class SourceError(ValueError):
+    """A problem at one line of a source file (a page, the term list, a diagram).
+
+    `problem` is the message alone; `str()` is the located line."""
+
+    def __init__(self, path: str | None, line: int | None, problem: str) -> None:
+        super().__init__(located(path, line, problem))
+        self.path, self.line, self.problem = path, line, problem
+
+    def in_file(self, path: str, lines_above: int = 0) -> SourceError:
+        """The same problem in `path`, whose first `lines_above` lines (front
+        matter) were not part of the text that was read; keeps the type and
+        its other attributes."""
+        line = self.line + lines_above if self.line is not None else None
+        error = type(self).__new__(type(self))
+        error.__dict__.update(self.__dict__)
+        SourceError.__init__(error, path, line, self.problem)
+        return error
+
+
+def stop(error: SourceError | str, config: MkDocsConfig | None = None) -> PluginError:
+    """The error MkDocs reports as the one line `str(error)` before it stops
+    the build (a plain exception would print a traceback around it). With
+    `config`, a file named by its full path is shown from the project."""
+    from mkdocs.exceptions import PluginError
+
+    if config is not None and isinstance(error, SourceError) and error.path and Path(error.path).is_absolute():
+        error = error.in_file(project_path(config, error.path))
+    return PluginError(str(error))
+
+
+def project_path(config: MkDocsConfig, path: str | Path) -> str:
+    """`path` as seen from the folder of mkdocs.yml (absolute when outside it)."""
+    from devconcepts.site_data import project_dir
+
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(project_dir(config)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def page_path(config: MkDocsConfig, src_path: str) -> str:
+    """A docs-relative source (`topic.md`) as seen from the project (`docs/topic.md`)."""
+    return project_path(config, Path(config.docs_dir) / src_path)
