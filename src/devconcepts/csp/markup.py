@@ -1,6 +1,7 @@
 """What a browser would run or style from a piece of HTML: `<script>` and
-`<style>` elements, event-handler (`on…=`) and `style=` attributes, and
-`javascript:` URLs, each with its line; and the policy `<meta>` elements.
+`<style>` elements (with the text of the inline ones), event-handler
+(`on…=`) and `style=` attributes, and `javascript:` URLs, each with its
+line; and the policy `<meta>` elements.
 
 Python's HTMLParser reads tags the way a browser's tokenizer does, so a tag
 inside a comment or in the text of a `<script>` is not mistaken for one. Text
@@ -36,9 +37,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class InlineScript:
+    """An inline `<script>` or `<style>`."""
     line: int
     text: str
-    """The script's source, as the browser hashes it."""
+    """Its source, as the browser hashes it."""
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,11 @@ class Reading:
     """Every `<script>` start tag, inline or not, run or not."""
     inline_scripts: list[InlineScript] = field(default_factory=list)
     """Inline scripts the browser runs (no `src=`, not a data block)."""
+    inline_styles: list[InlineScript] = field(default_factory=list)
+    """`<style>` elements, with their text as the browser hashes it."""
     inline_code: list[Finding] = field(default_factory=list)
-    """Event handlers, `javascript:` URLs, `<style>` elements, `style=` attributes."""
+    """Event handlers, `javascript:` URLs and `style=` attributes: the
+    policy cannot allow them by a hash."""
     metas: list[PolicyMeta] = field(default_factory=list)
     """`<meta http-equiv="Content-Security-Policy">` elements."""
     first_script_offset: int | None = None
@@ -66,7 +71,8 @@ class Reading:
     @property
     def findings(self) -> list[Finding]:
         """Everything that puts script or style into the markup itself."""
-        return sorted(self.script_elements + self.inline_code, key=lambda finding: finding.line)
+        styles = [Finding(style.line, "a <style> element") for style in self.inline_styles]
+        return sorted(self.script_elements + styles + self.inline_code, key=lambda finding: finding.line)
 
 
 class _Reader(HTMLParser):
@@ -74,7 +80,8 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.reading = Reading()
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-        self._script: tuple[int, list[str]] | None = None
+        # (line, text so far, the list it goes to) of the open script or style.
+        self._open: tuple[int, list[str], list[InlineScript]] | None = None
         self._in_head = False
         self._body_seen = False
 
@@ -93,9 +100,9 @@ class _Reader(HTMLParser):
             if reading.first_script_offset is None:
                 reading.first_script_offset = self._offset()
             runs = (values.get("type") or "").strip().lower() in _JS_TYPES
-            self._script = (line, []) if runs and "src" not in values else None
+            self._open = (line, [], reading.inline_scripts) if runs and "src" not in values else None
         elif tag == "style":
-            reading.inline_code.append(Finding(line, "a <style> element"))
+            self._open = (line, [], reading.inline_styles)
         elif tag == "meta" and (values.get("http-equiv") or "").strip().lower() == "content-security-policy":
             reading.metas.append(PolicyMeta(line, self._offset(), values.get("content") or "", self._in_head))
         source = self.get_starttag_text() or ""
@@ -115,16 +122,16 @@ class _Reader(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script[1].append(data)
+        if self._open is not None:
+            self._open[1].append(data)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head":
             self._in_head = False
-        elif tag == "script" and self._script is not None:
-            line, parts = self._script
-            self.reading.inline_scripts.append(InlineScript(line, "".join(parts)))
-            self._script = None
+        elif tag in {"script", "style"} and self._open is not None:
+            line, parts, found = self._open
+            found.append(InlineScript(line, "".join(parts)))
+            self._open = None
 
 
 def _position(source: str, name: str) -> int:

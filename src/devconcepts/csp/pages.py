@@ -1,11 +1,12 @@
 """A built page's policy: written from the page's final HTML, then checked.
 
-`write_policy` hashes the inline scripts the page runs and puts the policy
-`<meta>` at the top of `<head>`, before any script. `problems` reads a page
-again and names what its policy would block: an inline script whose hash is
-not listed (it changed, or was added, after the policy was written), an
-event handler, a `javascript:` URL or an inline style; and a missing,
-repeated, misplaced or loosened policy."""
+`write_policy` hashes the inline scripts the page runs and its `<style>`
+elements, and puts the policy `<meta>` at the top of `<head>`, before any
+script. `problems` reads a page again and names what its policy would block:
+an inline script or style whose hash is not listed (it changed, or was
+added, after the policy was written), an event handler, a `javascript:` URL
+or a `style=` attribute; and a missing, repeated, misplaced or loosened
+policy."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def write_policy(page: str) -> str:
         page = page[:own.start()] + page[own.end():]
         head = _HEAD.search(page)
     reading = read(page)
-    policy = compose([script_hash(script.text) for script in reading.inline_scripts])
+    policy = compose([script_hash(script.text) for script in reading.inline_scripts],
+                     [script_hash(style.text) for style in reading.inline_styles])
     meta = _META.format(html_lib.escape(policy, quote=False).replace('"', "&quot;"))
     # The charset stays first; the policy must precede every script.
     charset = _CHARSET.search(page, head.end(), reading.first_script_offset or len(page))
@@ -66,6 +68,11 @@ def problems(page: str) -> list[str]:
         for script in reading.inline_scripts:
             if script_hash(script.text) not in scripts:
                 found.append(f"line {script.line}: inline script {script_hash(script.text)} is not in the policy: "
+                             f"it was added or changed after the policy was written")
+        styles = directives(reading.metas[0].content).get("style-src") or []
+        for style in reading.inline_styles:
+            if script_hash(style.text) not in styles:
+                found.append(f"line {style.line}: <style> {script_hash(style.text)} is not in the policy: "
                              f"it was added or changed after the policy was written")
     found += [f"line {finding.line}: {finding.message}, which the policy blocks" for finding in reading.inline_code]
     return found

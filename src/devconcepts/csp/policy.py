@@ -13,6 +13,8 @@ DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'self'"),
     # + the hash of each inline script of the page (the theme's own).
     ("script-src", "'self'"),
+    # + the hash of each <style> element (Material writes one for a Google
+    # font, which this site turns off).
     ("style-src", "'self'"),
     # Material's stylesheets draw icons from data: SVG images.
     ("img-src", "'self' data:"),
@@ -28,17 +30,17 @@ FORBIDDEN_SCRIPT_SOURCES = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'
 
 
 def script_hash(text: str) -> str:
-    """The source expression that allows an inline script with this text."""
+    """The source expression that allows an inline script (or an inline
+    style) with this text."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def compose(script_hashes: list[str]) -> str:
-    """The policy for a page whose inline scripts have these hashes (in the
-    page's order, each once)."""
-    unique = list(dict.fromkeys(script_hashes))
-    return "; ".join(f"{name} {' '.join([value, *unique]) if name == 'script-src' else value}"
-                     for name, value in DIRECTIVES)
+def compose(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
+    """The policy for a page whose inline scripts and styles have these
+    hashes (in the page's order, each once)."""
+    added = {"script-src": list(dict.fromkeys(script_hashes)), "style-src": list(dict.fromkeys(style_hashes))}
+    return "; ".join(" ".join([name, value, *added.get(name, [])]) for name, value in DIRECTIVES)
 
 
 def directives(policy: str) -> dict[str, list[str]]:
