@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import logging
 import os
 import socketserver
 import subprocess
 import sys
 import threading
+import traceback
 from pathlib import Path
 
 
@@ -37,13 +39,64 @@ CHROMIUM_ARGS = [
 
 def build_site(site_dir: Path, *, site_url: str = "http://127.0.0.1:8000/", config: Path | None = None,
                extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Build with `mkdocs build --strict`, the way CI and the workflow do."""
+    """Build with `mkdocs build --strict`, the way CI and the workflow do.
+
+    A small site of a test's own (`config`) is built in this process with
+    MkDocs' `build()` (see `build_in_process`); the real site, or a build that
+    needs its own environment, runs `mkdocs build` as a separate process."""
+    if config is not None and extra_env is None:
+        return build_in_process(site_dir, config)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     if config is not None:
         cmd += ["--config-file", str(config)]
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
 
+
+
+class _Records(logging.Handler):
+    """Keeps MkDocs' warnings and errors as `mkdocs build` prints them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+def build_in_process(site_dir: Path, config: Path, *, strict: bool = True, command: str = "build",
+                     **settings) -> subprocess.CompletedProcess:
+    """Build `config` with MkDocs' own `build()` in this process, as
+    mkdocs-static-i18n's tests do: the same events as `mkdocs build --strict`
+    (`command="serve"`: as the first build of `mkdocs serve`), without starting
+    Python and importing the theme again. The result reads like the command's:
+    returncode 0 or 1, and stderr with the WARNING/ERROR lines and the reason
+    it stopped (a traceback for an unexpected exception)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    records = _Records()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(records)
+    returncode, stopped = 0, ""
+    try:
+        loaded = load_config(str(config), site_dir=str(site_dir), strict=strict, **settings)
+        loaded.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(loaded)
+        finally:
+            loaded.plugins.on_shutdown()
+    except (Abort, BuildError, ConfigurationError) as error:
+        returncode, stopped = 1, f"{error}"
+    except Exception:  # what the command would print as a traceback
+        returncode, stopped = 1, traceback.format_exc()
+    finally:
+        logger.removeHandler(records)
+    stderr = "\n".join(records.lines + ([stopped] if stopped else [])) + "\n"
+    return subprocess.CompletedProcess(["mkdocs.commands.build.build", str(config)], returncode, "", stderr)
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest output readable

@@ -40,6 +40,10 @@ LABELS: dict[str, dict[str, str]] = {
         # Study mode: the toggle above comparison tables, and the button on each hidden cell.
         "study.toggle": "가리고 외우기(표 내용 숨김)",
         "study.reveal": "눌러서 보기",
+        # Under `mkdocs serve`: the notice on a translation that is behind its Korean page.
+        "translation.behind.title": "번역이 원문보다 오래됨",
+        "translation.behind.text": "이 번역을 만든 뒤에 원문이 바뀌었다.",
+        "translation.behind.link": "원문 보기",
     },
     "en": {
         "compare.aspect": "Aspect",
@@ -57,6 +61,9 @@ LABELS: dict[str, dict[str, str]] = {
         "glossary.more": "Explained in",
         "study.toggle": "Recall mode (hide table cells)",
         "study.reveal": "Show",
+        "translation.behind.title": "Outdated translation",
+        "translation.behind.text": "The Korean original has changed since this page was translated.",
+        "translation.behind.link": "Read the Korean original",
     },
 }
 

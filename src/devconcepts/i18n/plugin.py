@@ -1,24 +1,30 @@
 """Bilingual-site guards and fixes on top of mkdocs-static-i18n: missing
-translations fail the strict build, each language gets its own 404 page,
+translations and translations behind their source page fail the strict build
+(under `mkdocs serve`, such a page also says so at its top), each language
+gets its own 404 page,
 templates get the interface labels of the language being built, and each
 template is compiled once for all languages."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from devconcepts.errors import located, project_path
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
 from devconcepts.i18n.template_cache import SharedBytecodeCache
+from devconcepts.i18n import source_hash
+from devconcepts.i18n.behind import notice, with_notice
 from devconcepts.i18n.counterparts import missing_translations
 from devconcepts.labels import labels_for
-from devconcepts.locales import build_locales
+from devconcepts.locales import build_locales, language_roots, translated_locales
+from devconcepts.site_data import project_dir
 
 log = get_plugin_logger(__name__)
 
@@ -27,13 +33,21 @@ class I18nConfig(Config):
     enabled = c.Type(bool, default=True)
     """Turn all of this plugin off."""
 
-    translations = c.Type(list, default=["en"])
-    """Locales every default-language page must have, as `page.<locale>.md` beside it."""
+    translations = c.Optional(c.Type(list))
+    """Locales every default-language page must have, as `page.<locale>.md`
+    beside it; by default every other language static-i18n builds."""
 
 
 class I18nPlugin(BasePlugin[I18nConfig]):
     def __init__(self) -> None:
         self._not_found = NotFoundPages()
+        self._serving = False
+        self._behind: dict[Path, source_hash.Drift] = {}
+
+    # Defining on_startup also keeps this plugin across the rebuilds of one
+    # `mkdocs serve` (MkDocs' rule), so `_serving` holds for all of them.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -43,8 +57,28 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         # checking the sources in the default language's build reports each
         # problem once.
         if locale == default:
-            for path, problem in missing_translations(Path(config.docs_dir), self.config.translations):
+            translations = self.config.translations
+            if translations is None:
+                translations = translated_locales(config)
+            for path, problem in missing_translations(Path(config.docs_dir), translations):
                 log.warning(located(project_path(config, path), 1, problem))
+            drifts = source_hash.check(Path(config.docs_dir), tuple(translations))
+            for drift in drifts:
+                log.warning(located(project_path(config, drift.translation), drift.line,
+                                    drift.problem(project_dir(config))))
+            # The other languages' builds follow in this process and read it.
+            self._behind = {drift.translation.resolve(): drift for drift in drifts}
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+        if not (self.config.enabled and self._serving):
+            return html
+        locale, default = build_locales(config)
+        if locale == default or Path(page.file.abs_src_path).resolve() not in self._behind:
+            return html
+        # The source page has the same URL without the language's folder.
+        folder = f"{locale}/"
+        original = page.url[len(folder):] if page.url.startswith(folder) else page.url
+        return with_notice(html, notice(locale, get_relative_url(original, page.url), default))
 
     def on_env(self, env, config: MkDocsConfig, files):
         if self.config.enabled:
@@ -74,12 +108,4 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
 def _language_homes(config: MkDocsConfig) -> list[dict[str, str]]:
     """Language-switcher entries that lead to each built language's home page."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return []
-    base = urlsplit(config.site_url or "/").path.rstrip("/")
-    return [
-        {"name": language.name, "link": f"{base}{language.link}", "lang": language.locale}
-        for language in i18n.config.languages
-        if language.build
-    ]
+    return [{"name": root.name, "link": root.path, "lang": root.locale} for root in language_roots(config)]

@@ -32,6 +32,8 @@ from pathlib import Path
 
 import yaml
 
+from devconcepts.errors import located
+
 KEY = "source_hash"
 LOCALES = ("en",)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
@@ -40,21 +42,27 @@ _KEY_LINE = re.compile(rf"^{KEY}[ \t]*:.*$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Drift:
+    """A translation that is behind its Korean source."""
+
     translation: Path
     source: Path
     recorded: str | None
     current: str
+    line: int = 1
+    """Line of the `source_hash` record in the translation (1 without one)."""
 
-    def message(self, root: Path) -> str:
-        page = _shown(self.translation, root)
+    def problem(self, root: Path) -> str:
+        """What is wrong and what to do, without the file and line."""
         stem = self.source.name[: -len(".md")]
         if self.recorded is None:
             state = f"records no {KEY} of {_shown(self.source, root)}"
         else:
             state = (f"translates an older {_shown(self.source, root)} "
                      f"(recorded {self.recorded}, now {self.current})")
-        return (f"{page}: {state}; update the translation, then run "
-                f"`python -m devconcepts.i18n.source_hash refresh {stem}`")
+        return f"{state}; update the translation, then run `python -m devconcepts.i18n.source_hash refresh {stem}`"
+
+    def message(self, root: Path) -> str:
+        return located(_shown(self.translation, root), self.line, self.problem(root))
 
 
 def source_hash(path: Path) -> str:
@@ -87,8 +95,15 @@ def check(docs_dir: Path, locales: tuple[str, ...] = LOCALES) -> list[Drift]:
     for source, translation in translations(docs_dir, locales):
         current, recorded = source_hash(source), recorded_hash(translation)
         if recorded != current:
-            problems.append(Drift(translation, source, recorded, current))
+            problems.append(Drift(translation, source, recorded, current, _record_line(translation)))
     return problems
+
+
+def _record_line(translation: Path) -> int:
+    text = translation.read_text(encoding="utf-8")
+    found = _FRONT_MATTER.match(text)
+    key = _KEY_LINE.search(found.group(0)) if found else None
+    return text.count("\n", 0, key.start()) + 1 if key else 1
 
 
 def refresh(docs_dir: Path, pages: list[str] | None = None, locales: tuple[str, ...] = LOCALES) -> list[Path]:
