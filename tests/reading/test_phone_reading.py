@@ -1,0 +1,127 @@
+"""Reading on a phone, in real Chromium, on every page of both languages: no
+word of a title or of a term link breaks across lines, a title is not
+squeezed by the print controls (a one-line title is one line tall), the
+controls come after the title in the DOM, and term links are marked by a
+dotted underline on screen and by none on paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.pages import built_pages
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (360, 390)
+
+# Each word of the title and of every term link, as a Range: a word whose
+# line boxes have more than one top was broken in two. A parenthesis starts a
+# word of its own and a hyphen ends one: 쿠버네티스 / (Kubernetes) and
+# kube-/controller-manager may wrap there, as typesetting allows, but (온라/인
+# and 컨테/이너 may not.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const check = (element, where) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      if (node.parentElement.closest('.headerlink')) continue;
+      for (const match of node.data.matchAll(/\\(?[^\\s(-]+-?|-/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(`${where}: ${match[0]}`);
+      }
+    }
+  };
+  const article = document.querySelector('article.md-content__inner');
+  if (!article) return broken;
+  const title = article.querySelector('h1');
+  if (title) check(title, 'h1');
+  article.querySelectorAll('a.term').forEach(term => check(term, 'a.term'));
+  return broken;
+}"""
+
+TITLE = """() => {
+  const title = document.querySelector('article.md-content__inner h1');
+  const style = getComputedStyle(title);
+  const range = document.createRange();
+  range.selectNodeContents(title.firstChild);
+  const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+  const controls = document.querySelector('[data-print-controls]');
+  return {
+    height: title.getBoundingClientRect().height,
+    lineHeight: parseFloat(style.lineHeight),
+    lines,
+    controlsAfterTitle: !controls || !!(title.compareDocumentPosition(controls) & Node.DOCUMENT_POSITION_FOLLOWING),
+    controlsVisible: !!controls && !controls.hidden,
+  };
+}"""
+
+# Focusable things in the article that come before its title in the DOM.
+BEFORE_TITLE = """() => {
+  const article = document.querySelector('article.md-content__inner');
+  const title = article.querySelector('h1');
+  const focusable = article.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]');
+  return [...focusable]
+    .filter(el => el.tabIndex >= 0 && el.getClientRects().length > 0)
+    .filter(el => el.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING)
+    .map(el => el.outerHTML.slice(0, 80));
+}"""
+
+TERM_STYLE = """() => [...document.querySelectorAll('article a.term')].slice(0, 3).map(term => {
+  const style = getComputedStyle(term);
+  return [style.textDecorationLine, style.textDecorationStyle];
+})"""
+
+
+def _pages(site):
+    return [p.url for p in built_pages(site) if p.content is not None and p.content.select_one("h1")]
+
+
+def test_titles_and_term_links_keep_their_words_whole_on_phones(browser, site, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    broken = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        for url in _pages(site):
+            page.goto(site_url + url)
+            broken += [f"{width}px /{url} {word}" for word in page.evaluate(BROKEN_WORDS)]
+    context.close()
+    assert broken == [], "\n".join(broken)
+
+
+def test_the_print_controls_sit_under_the_title_and_leave_it_one_line(browser, site, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    squeezed, misplaced, checked = [], [], 0
+    for url in _pages(site):
+        page.goto(site_url + url)
+        title = page.evaluate(TITLE)
+        if not title["controlsAfterTitle"]:
+            misplaced.append(url)
+        if page.evaluate(BEFORE_TITLE):
+            misplaced.append(f"{url}: {page.evaluate(BEFORE_TITLE)}")
+        if title["lines"] == 1:
+            checked += 1
+            # One line of text, and nothing (the ¶ link, a float) adds a second.
+            if title["height"] > title["lineHeight"] * 1.5:
+                squeezed.append(f"/{url}: {title['height']:.0f}px for one line of {title['lineHeight']:.0f}px")
+    context.close()
+    assert checked >= 6, "expected several one-line titles at 390 px"
+    assert squeezed == [] and misplaced == []
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_term_links_are_dotted_on_screen_and_plain_on_paper(browser, site_url, lang_prefix):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}{lang_prefix}kubernetes-cluster/")
+    screen = page.evaluate(TERM_STYLE)
+    page.emulate_media(media="print")
+    paper = page.evaluate(TERM_STYLE)
+    context.close()
+    assert screen and all(line == "underline" and style == "dotted" for line, style in screen), screen
+    assert paper and all(line == "none" for line, _ in paper), paper
