@@ -80,24 +80,30 @@ def test_a_missing_comparison_is_reported():
 
 
 def _page(src_uri: str, locale: str, markdown: str):
-    file = SimpleNamespace(src_uri=src_uri, norm_src_uri=src_uri.replace(".en.md", ".md"), locale=locale,
-                           content_string=markdown)
+    file = SimpleNamespace(src_uri=src_uri, src_path=src_uri, norm_src_uri=src_uri.replace(".en.md", ".md"),
+                           locale=locale, content_string=markdown)
     return SimpleNamespace(file=file)
+
+
+def _config(building: str = "ko"):
+    """A bilingual site's config while static-i18n builds `building`."""
+    i18n = SimpleNamespace(current_language=building, default_language="ko", config=SimpleNamespace(languages=[]))
+    return SimpleNamespace(theme={"language": "ko"}, mdx_configs={}, plugins={"i18n": i18n},
+                           docs_dir="/project/docs", config_file_path="/project/mkdocs.yml")
 
 
 @pytest.mark.parametrize("order", [("ko", "en"), ("en", "ko")], ids=["korean-first", "english-first"])
 def test_plugin_warns_whichever_language_is_built_first(order, caplog):
     plugin = ComparePlugin()
     plugin.load_config({})
-    config = SimpleNamespace(theme={"language": "ko"}, mdx_configs={})
     pages = {"ko": _page("log.md", "ko", KO), "en": _page("log.en.md", "en", EN.replace("Uses\n: Auditing\n: Staying logged in\n", ""))}
     with caplog.at_level(logging.WARNING):
         for locale in order:
-            plugin.on_page_markdown(pages[locale].file.content_string, pages[locale], config, None)
+            plugin.on_page_markdown(pages[locale].file.content_string, pages[locale], _config(locale), None)
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
     assert warnings == [
-        "devconcepts: comparison tables of log.md and log.en.md differ: comparison 1 (log.md line 1, log.en.md line 1): "
-        "2 rows in log.md, 1 in log.en.md. Keep both languages' tables the same shape"
+        "devconcepts: docs/log.md:1: comparison tables of log.md and log.en.md differ: comparison 1 (log.md line 1, "
+        "log.en.md line 1): 2 rows in log.md, 1 in log.en.md. Keep both languages' tables the same shape"
     ]
 
 
@@ -105,10 +111,8 @@ def test_plugin_does_not_compare_a_page_with_its_own_fallback(caplog):
     # Without log.en.md, static-i18n builds /en/log/ from log.md (locale ko).
     plugin = ComparePlugin()
     plugin.load_config({})
-    config = SimpleNamespace(theme={"language": "ko"}, mdx_configs={})
     page = _page("log.md", "ko", KO)
     with caplog.at_level(logging.WARNING):
-        plugin.on_page_markdown(KO, page, config, None)
-        plugin.on_page_markdown(KO, page, config, None)
+        plugin.on_page_markdown(KO, page, _config("ko"), None)
+        plugin.on_page_markdown(KO, page, _config("en"), None)
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
-    assert config.mdx_configs["devconcepts.compare"] == {"locale": "ko"}

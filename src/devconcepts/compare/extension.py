@@ -117,7 +117,7 @@ class CompareExtension(BlocksExtension):
             "locale": [
                 DEFAULT_LOCALE,
                 "Locale of the table's own words (the corner cell, the default shared-row header); "
-                "see devconcepts.labels - Default: 'ko'",
+                "see devconcepts.labels - Default: labels.DEFAULT_LOCALE",
             ],
         }
         super().__init__(*args, **kwargs)

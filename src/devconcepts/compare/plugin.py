@@ -30,7 +30,8 @@ from devconcepts.compare.shape import Side, differences
 from devconcepts.compare.leftovers import leftover_block_lines
 from devconcepts.compare.parse import ComparisonError, parse
 from devconcepts.errors import located, page_path, stop
-from devconcepts.labels import DEFAULT_LOCALE, UnknownLabelError, label
+from devconcepts.labels import UnknownLabelError, label
+from devconcepts.locales import counterpart_key, is_default_language_build, page_locale
 
 log = get_plugin_logger(__name__)
 
@@ -51,7 +52,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         # add the extension only once, as Blocks refuses a second `compare`.
         if EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(EXTENSION)
-        if _is_default_language_build(config):
+        if is_default_language_build(config):
             # A new site build (e.g. a `mkdocs serve` rebuild): forget the
             # previous one. The nested language builds must keep what the
             # default language recorded.
@@ -62,7 +63,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
         if not self.config.enabled:
             return None
         path = page.file.src_uri
-        locale = _page_locale(page, config)
+        locale = page_locale(config)
         try:
             # The extension would fail mid-page; fail here, naming the page.
             for key in ("compare.aspect", "compare.shared"):
@@ -96,7 +97,7 @@ class ComparePlugin(BasePlugin[CompareConfig]):
 
     def _check_translation(self, page: Page, config: MkDocsConfig, locale: str, side: Side) -> None:
         # static-i18n gives x.md and x.en.md the same language-neutral path.
-        key = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        key = counterpart_key(page.file)
         sides = self._sides.setdefault(key, {})
         sides[locale] = side
         for other_locale, other in sides.items():
@@ -115,12 +116,6 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                     + "; ".join(found)
                     + ". Keep both languages' tables the same shape",
                 ))
-
-
-def _page_locale(page: Page, config: MkDocsConfig) -> str:
-    # static-i18n sets `locale` on every file it builds; without it the whole
-    # site is in the theme's language.
-    return getattr(page.file, "locale", None) or config.theme.get("language") or DEFAULT_LOCALE
 
 
 def _front_matter_lines(source: str) -> int:
@@ -147,10 +142,3 @@ def _first_difference_line(first: Side, second: Side) -> int | None:
             return one.line
     extra = first.comparisons[len(second.comparisons):]
     return extra[0].line if extra else None
-
-
-def _is_default_language_build(config: MkDocsConfig) -> bool:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return True
-    return getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None))

@@ -21,7 +21,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from devconcepts.labels import label
+from devconcepts.labels import DEFAULT_LOCALE, label
 
 COMPARE_CLASS = "compare"
 
@@ -52,7 +52,7 @@ def toolbar(locale: str) -> etree.Element:
 class StudyModeExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "locale": ["ko", "Language of the page: picks the toolbar's labels."],
+            "locale": [DEFAULT_LOCALE, "Language of the page: picks the toolbar's labels."],
         }
         super().__init__(**kwargs)
 

@@ -17,6 +17,7 @@ from pymdownx.blocks.block import Block, type_string
 
 from devconcepts.diagrams.draw import render
 from devconcepts.diagrams.load import DiagramError, load_diagram
+from devconcepts.labels import DEFAULT_LOCALE
 
 
 class DiagramBlock(Block):
@@ -50,7 +51,7 @@ class DiagramBlock(Block):
 class DiagramExtension(BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {
-            "locale": ["ko", "Language of the page: picks the diagram's texts."],
+            "locale": [DEFAULT_LOCALE, "Language of the page: picks the diagram's texts."],
             "diagrams_dir": ["", "Directory of diagram descriptions; the devconcepts-glossary plugin sets the "
                                  "site's data/diagrams."],
         }

@@ -22,13 +22,14 @@ from devconcepts.glossary.autolink import TermAutolinkTreeprocessor
 from devconcepts.glossary.matching import TermMatcher
 from devconcepts.glossary.page import GlossaryBlock
 from devconcepts.glossary.references import TermReferenceProcessor
+from devconcepts.labels import DEFAULT_LOCALE
 from devconcepts.terms import TermListError, load_terms
 
 
 class GlossaryExtension(BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {
-            "locale": ["ko", "Language of the page: picks names and definitions from the term list."],
+            "locale": [DEFAULT_LOCALE, "Language of the page: picks names and definitions from the term list."],
             "glossary_page": ["glossary.md", "Link target of the glossary page; `#<term id>` is appended."],
             "terms_file": ["", "The term list (YAML); the devconcepts-glossary plugin sets the site's data/terms.yml."],
             "autolink": [True, "Mark the first use of each term; false leaves only [[term:id]] links."],

@@ -33,7 +33,7 @@ from devconcepts.glossary import variants
 from devconcepts.diagrams.load import DiagramError, read_diagram
 from devconcepts.errors import located, page_path, project_path, stop
 from devconcepts.glossary.references import UnknownTermError, scan_references
-from devconcepts.locales import build_locales, source_locale
+from devconcepts.locales import build_locales, counterpart_key, source_locale
 from devconcepts import site_data
 from devconcepts.terms import TermListError, load_terms
 
@@ -144,7 +144,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         for term in self.terms:
             target = term.page_for(self.locale)
             path, _, anchor = target.partition("#")
-            file = _page_file(files, path, self.locale)
+            file = _page_file(files, path)
             line = term.page_line_for(self.locale)
             if file is None or file.page is None:
                 problems.append(located(self.terms_file, line, f"term '{term.id}': page '{path}' is not in the site"))
@@ -218,9 +218,8 @@ def _localized_source(docs_dir: Path, path: str, locale: str, default_locale: st
     return source if source.is_file() else None
 
 
-def _page_file(files: Files, path: str, locale: str):
-    """The built page for docs-relative `path` in this build's language."""
-    localized = f"{path[:-len('.md')]}.{locale}.md"
-    by_src = {file.src_uri: file for file in files.documentation_pages()}
-    return by_src.get(localized) or by_src.get(path)
+def _page_file(files: Files, path: str):
+    """The page this build writes for docs-relative `path` (its translation or,
+    without one, the default language's file)."""
+    return next((file for file in files.documentation_pages() if counterpart_key(file) == path), None)
 

@@ -10,6 +10,7 @@ from html import escape
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from devconcepts.locales import language_path
 from devconcepts.print_book.chapters import Chapter, rewrite_chapter
 
 
@@ -25,10 +26,7 @@ class Book:
 
 def chapter_anchor(page: Page) -> str:
     """`oltp/` -> `oltp`, `en/oltp/` -> `oltp` (one language per book), `a/b.html` -> `a-b`."""
-    path = page.file.dest_uri.removesuffix("index.html").removesuffix(".html").strip("/")
-    locale = getattr(page.file, "locale_alternate_of", None)
-    if locale and path.startswith(f"{locale}/"):
-        path = path[len(locale) + 1:]
+    path = language_path(page.file).removesuffix("index.html").removesuffix(".html").strip("/")
     return path.replace("/", "-") or "home"
 
 

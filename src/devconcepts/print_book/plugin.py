@@ -24,7 +24,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from devconcepts.errors import located, page_path
 from devconcepts.labels import labels_for
-from devconcepts.locales import build_locales, language_name
+from devconcepts.locales import build_locales, counterpart_key, file_locale, is_fallback, language_name
 from devconcepts.print_book import dates
 from devconcepts.print_book.book import assemble
 from devconcepts.print_book.config import PrintConfig
@@ -85,7 +85,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             source = _normalised_src(page.file)
             if source == self.config.book or source in self.config.exclude:
                 continue
-            if getattr(page.file, "locale", locale) != locale:
+            if is_fallback(config, page.file):
                 # static-i18n fell back to another language's file: leave it
                 # out rather than print Korean in the English book.
                 log.warning(located(page_path(config, page.file.src_path), 1,
@@ -120,7 +120,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     # The source line --------------------------------------------------------
 
     def _source(self, page: Page, config: MkDocsConfig, date: dt.date | None) -> dict:
-        locale = getattr(page.file, "locale", None) or build_locales(config)[0]
+        # The language the page's text is written in, which a fallback copy keeps.
+        locale = file_locale(config, page.file)
         return {
             "site_name": config.site_name,
             "url": page.canonical_url or page.abs_url or page.url,
@@ -141,7 +142,7 @@ def _src(page: Page) -> Path:
 
 def _normalised_src(file: File) -> str:
     """The docs-relative source without static-i18n's language suffix."""
-    return getattr(file, "norm_src_uri", None) or file.src_uri
+    return counterpart_key(file)
 
 
 def _book_file(files: Files, book: str) -> File | None:

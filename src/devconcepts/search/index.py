@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from devconcepts.locales import counterpart_key
 from devconcepts.material_internals import SearchIndex as MaterialSearchIndex
 from devconcepts.terms import Term
 
@@ -49,7 +50,7 @@ class LanguageIndex:
             if self.prefix and location.startswith(self.prefix):
                 location = location[len(self.prefix):]
             entries.append({**entry, "location": location})
-        src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+        src = counterpart_key(page.file)
         self.pages.append((src, entries))
 
     def build(self, separator: str, pattern: re.Pattern[str], segmenter: Segmenter,

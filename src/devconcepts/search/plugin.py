@@ -38,7 +38,7 @@ from mkdocs.utils import write_file
 
 from devconcepts.cache_files import cache_folder
 from devconcepts.errors import stop
-from devconcepts.locales import build_locales
+from devconcepts.locales import build_locales, is_fallback
 from devconcepts.material_internals import WORKER_DIR, replace_search_index, translate
 from devconcepts import site_data
 from devconcepts.terms import TermListError, load_terms
@@ -119,7 +119,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return context
         # static-i18n builds a missing translation from the default language's
         # file (fallback); its text is not in this build's language.
-        if getattr(page.file, "locale", self._language) == self._language:
+        if not is_fallback(config, page.file):
             self._indexes[self._language].add_page(page, self._material_config)
         return context
 

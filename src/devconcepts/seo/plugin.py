@@ -18,6 +18,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
+from devconcepts.locales import language_roots
+
 from .crawl_files import language_sitemap, robots_txt
 from .description import opening_text
 
@@ -31,20 +33,10 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self.roots: list[tuple[str, str, bool]] = []  # (locale, absolute URL, default)
 
     def _language_roots(self, config) -> list[tuple[str, str, bool]]:
-        i18n = config.plugins.get("i18n")
-        if i18n is None or not config.site_url:
+        if not config.site_url:
             return []
-        base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-        origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-        base_path = urlsplit(base).path.rstrip("/")
-        roots = []
-        for language in i18n.config.languages:
-            if not language.build or language.locale == "null":
-                continue
-            # static-i18n's link is relative to the site root ("/", "/en/").
-            link = language.fixed_link or f"{base_path}{language.link}"
-            roots.append((language.locale, urljoin(origin, link), bool(language.default)))
-        return roots
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(config.site_url))
+        return [(root.locale, urljoin(origin, root.path), root.default) for root in language_roots(config)]
 
     # After static-i18n (-100) has reconfigured the build.
     @event_priority(-200)
