@@ -119,10 +119,14 @@ class Vocabulary:
         self.terms: list[tuple[str, str]] = []
         self.ko_sentences: list[str] = []
         self.en_sentences: list[str] = []
-        for term in load_terms(ROOT / "data" / "terms.yml"):
-            self.terms.append((term.names["ko"], term.names["en"]))
-            for ko_alias in term.aliases.get("ko", ()):
-                self.terms.append((ko_alias, term.names["en"]))
+        terms = load_terms(ROOT / "data" / "terms.yml")
+        # Pages may not use a spelling the term list avoids (the build fails
+        # on one), even where it is another term's name or a search alias.
+        avoided = {(loc, s) for term in terms for loc, spellings in term.avoid.items() for s in spellings}
+        for term in terms:
+            for ko in (term.names["ko"], *term.aliases.get("ko", ())):
+                if ("ko", ko) not in avoided and ("en", term.names["en"]) not in avoided:
+                    self.terms.append((ko, term.names["en"]))
             if "ko" in term.definitions:
                 self.ko_sentences.append(term.definitions["ko"])
             if "en" in term.definitions:
@@ -130,6 +134,10 @@ class Vocabulary:
         for page in sorted((ROOT / "docs").glob("*.md")):
             target = self.en_sentences if page.name.endswith(".en.md") else self.ko_sentences
             target.extend(_sentences(page.read_text(encoding="utf-8")))
+        # The real pages may keep an avoided spelling where the check allows
+        # it (in quotes, as the source notes' word); a copied sentence may not.
+        for loc, sentences in (("ko", self.ko_sentences), ("en", self.en_sentences)):
+            sentences[:] = [s for s in sentences if not any(a in s for (l, a) in avoided if l == loc)]
         self.domain = list(DOMAIN)
         rng.shuffle(self.domain)
         self.weights = [1 / (rank + 1) for rank in range(len(self.domain))]

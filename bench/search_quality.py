@@ -1,18 +1,24 @@
 """Search quality of a built site, measured in real Chromium.
 
-Types every query of bench/search_queries.yml into Material's search box on a
-page of the query's language, reads the results the page shows, and reports
-recall@5 (the share of expected pages among the first five results, averaged
-over queries), hit@1, MRR and the number of results from the other language.
+Types every query of both query sets — bench/search_queries.yml (typed with
+care) and bench/search_queries_typed.yml (typed in a hurry: misspellings,
+initial consonants, spacing, English word forms) — into Material's search box
+on a page of the query's language, reads the results the page shows, and
+reports recall@5 (the share of expected pages among the first five results,
+averaged over queries), hit@1, MRR and the number of results from the other
+language, for each set and each variant, then one line per set comparing the
+variants.
 
-    .venv/bin/python bench/search_quality.py            # build the site, run all queries
-    .venv/bin/python bench/search_quality.py --variant plain
+    .venv/bin/python bench/search_quality.py            # build ours and plain, run both sets
+    .venv/bin/python bench/search_quality.py --variants ours --failures
+    .venv/bin/python bench/search_quality.py --queries bench/search_queries.yml
     .venv/bin/python bench/search_quality.py --site /tmp/site   # an existing build
 
 Variants (see bench/site_configs.py): `ours` (mkdocs.yml as it is), `plain`
 (Material's search and static-i18n's combined index, no devconcepts-search),
-and `ours:key=value,...` to override devconcepts-search options, e.g.
-`ours:segmenter=lexicon` or `ours:normalize_queries=false,aliases=false`.
+and `ours:key=value;...` to override devconcepts-search options, e.g.
+`ours:segmenter=lexicon` or `ours:normalize_queries=false;aliases=false`
+(`;` between options, as `,` separates variants).
 
 tests/search/test_quality.py runs the same code and asserts a floor.
 """
@@ -33,6 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_configs import load_sitekit, write_config  # noqa: E402
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
+TYPED_QUERIES = Path(__file__).resolve().parent / "search_queries_typed.yml"
+"""Held out from QUERIES: queries typed in a hurry (misspellings, initial
+consonants, compounds without their space, English word forms)."""
+QUERY_SETS = (QUERIES, TYPED_QUERIES)
 DEFAULT_LOCALE = "ko"
 TOP = 5
 
@@ -263,33 +273,52 @@ def build(variant: str, site_dir: Path, work: Path) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="an existing build to test (skips building)")
-    parser.add_argument("--variant", default="ours", help="plain, ours or ours:key=value,... (default: ours)")
-    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--variants", "--variant", default="ours,plain",
+                        help="comma-separated: plain, ours or ours:key=value;... (default: ours,plain)")
+    parser.add_argument("--queries", type=Path, action="append",
+                        help="a query set (repeatable; default: both sets in QUERY_SETS)")
     parser.add_argument("--failures", action="store_true", help="list the queries that miss")
     args = parser.parse_args(argv)
 
     kit = load_sitekit()
-    queries = load_queries(args.queries)
+    sets = {path.stem: load_queries(path) for path in (args.queries or QUERY_SETS)}
+    variants = ["site"] if args.site else [v for v in args.variants.split(",") if v]
+    reports: dict[tuple[str, str], Report] = {}
     with tempfile.TemporaryDirectory(prefix="search-quality-") as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            seconds = build(args.variant, site, Path(tmp))
-            print(f"variant: {args.variant} (built in {seconds:.1f} s)")
-        server, base_url = kit.serve_directory(site)
-        try:
-            from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright
 
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=kit.CHROMIUM_PATH, args=kit.CHROMIUM_ARGS)
-                report = run_queries(browser, base_url, queries)
-                browser.close()
-        finally:
-            server.shutdown()
-    print(report.summary())
-    if args.failures:
-        print(report.failures() or "  (none)")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=kit.CHROMIUM_PATH, args=kit.CHROMIUM_ARGS)
+            for variant in variants:
+                site = args.site
+                if site is None:
+                    work = Path(tmp) / f"v{len(reports)}"
+                    work.mkdir()
+                    site = work / "site"
+                    seconds = build(variant.replace(";", ","), site, work)
+                    print(f"variant: {variant} (built in {seconds:.1f} s)", flush=True)
+                server, base_url = kit.serve_directory(site)
+                try:
+                    for name, queries in sets.items():
+                        report = reports[variant, name] = run_queries(browser, base_url, queries)
+                        print(f"\n[{variant}] {name}\n{report.summary()}", flush=True)
+                        if args.failures:
+                            print(report.failures() or "  (none)")
+                finally:
+                    server.shutdown()
+            browser.close()
+    print("\n" + comparison(reports, variants, list(sets)))
     return 0
+
+
+def comparison(reports: dict[tuple[str, str], Report], variants: list[str], sets: list[str]) -> str:
+    """One line per query set: recall@5 and wrong-language results of each variant."""
+    lines = []
+    for name in sets:
+        parts = [f"{variant} {reports[variant, name].recall_at_5:.1%} "
+                 f"({reports[variant, name].wrong_language} wrong-language)" for variant in variants]
+        lines.append(f"{name} ({len(reports[variants[0], name].results)} queries): recall@5 " + " vs ".join(parts))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -68,9 +68,12 @@ def write_config(path: Path, *, search: dict | None, docs_dir: Path | None = Non
     }
     if nav is not None:
         config["nav"] = nav
-    # The term list and diagrams: data/ beside the config, as in the project.
-    data = path.parent / "data"
-    if not data.exists():
-        data.symlink_to(ROOT / "data", target_is_directory=True)
+    # Folders that mkdocs.yml names relative to itself, beside the config as
+    # in the project: the term list and diagrams (data/), the source notes
+    # the glossary reads (seed/).
+    for folder in ("data", "seed"):
+        link = path.parent / folder
+        if not link.exists():
+            link.symlink_to(ROOT / folder, target_is_directory=True)
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

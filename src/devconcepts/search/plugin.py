@@ -55,6 +55,8 @@ from .word_cache import WordCache, cache_file
 log = get_plugin_logger(__name__)
 
 WORKER_PATH = f"{WORKER_DIR}/{page_config.WORKER}"
+TOLERANCE_PATH = f"{WORKER_DIR}/devconcepts-search-tolerance.js"
+"""Built from search/worker/tolerance.mjs by scripts/build-search-tolerance.mjs."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -104,12 +106,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return config
 
     def _worker_version(self, config: MkDocsConfig) -> str:
-        for directory in config.theme.dirs:
-            path = Path(directory) / WORKER_PATH
-            if path.is_file():
-                return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
-        raise PluginError(f"devconcepts-search: 'normalize_queries' needs {WORKER_PATH} in the theme's "
-                          f"custom_dir (overrides/); it is missing")
+        # The worker loads the tolerance script beside it with its own version
+        # tag, so the tag covers both files.
+        digest = hashlib.sha256()
+        for relative in (WORKER_PATH, TOLERANCE_PATH):
+            path = next((Path(d) / relative for d in config.theme.dirs if (Path(d) / relative).is_file()), None)
+            if path is None:
+                raise PluginError(f"devconcepts-search: 'normalize_queries' needs {relative} in the theme's "
+                                  f"custom_dir (overrides/); it is missing")
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:8]
 
     # Before Material's search (0), which strips data-search-exclude markers,
     # and after plugins that fill in page content at 10 (devconcepts-print).

@@ -18,6 +18,9 @@
  *
  * The particles and the known nouns (stems) come with the index, in
  * config.normalizer, written at build time by the devconcepts-search plugin.
+ * The normalised query then goes through devconcepts-search-tolerance.js
+ * (misspellings, English word forms, initial consonants), which also ranks
+ * the results by the number of query words each page matches.
  *
  * The page starts this file instead of Material's worker and names Material's
  * worker file in the `worker` URL parameter; this file loads it and passes
@@ -37,7 +40,9 @@
      tests/theme/test_upgrade_guard.py checks this file and Material's
      worker against it. */
   var SETUP = 0
+  var READY = 1
   var QUERY = 2
+  var RESULT = 3
 
   function hangulLength(text) {
     var n = 0
@@ -114,7 +119,8 @@
     return
 
   /* Load Material's worker from this folder, keeping its message listener */
-  var material = new URL(scope.location.href).searchParams.get("worker") || ""
+  var params = new URL(scope.location.href).searchParams
+  var material = params.get("worker") || ""
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(material))
     throw new Error("devconcepts-search: expected ?worker=search.<hash>.min.js, got " + material)
   var listeners = []
@@ -130,6 +136,10 @@
   } finally {
     scope.addEventListener = addEventListener
   }
+  /* Typo tolerance, word forms, initial consonants and ranking by the number
+     of query words matched (src/devconcepts/search/worker/tolerance.mjs) */
+  importScripts("devconcepts-search-tolerance.js?v=" + encodeURIComponent(params.get("v") || ""))
+  var tolerate = scope.DevconceptsSearchTolerance.attach(scope, { READY: READY, RESULT: RESULT })
 
   var normalize = null
   addEventListener.call(scope, "message", function (ev) {
@@ -138,7 +148,7 @@
       var lexicon = message.data && message.data.config && message.data.config.normalizer
       normalize = lexicon ? createNormalizer(lexicon) : null
     } else if (message && message.type === QUERY && normalize) {
-      message = { type: QUERY, data: normalize(message.data) }
+      message = { type: QUERY, data: tolerate(normalize(message.data)) }
     }
     var event = new MessageEvent("message", { data: message })
     for (var i = 0; i < listeners.length; i++)
