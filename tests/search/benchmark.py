@@ -1,4 +1,5 @@
-"""bench/search_quality.py, imported so the tests run the benchmark's own code."""
+"""bench/search_quality.py and bench/segmenters.py, imported so the tests run
+the benchmarks' own code."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-def _load():
-    sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("search_quality", BENCH / "search_quality.py")
+def _load(name: str):
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("search_quality", module)
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
 
-search_quality = _load()
+search_quality = _load("search_quality")
+segmenters = _load("segmenters")

@@ -1,11 +1,19 @@
 """Finding words inside Korean compounds, and the nouns the query normaliser
-knows, for each segmenter the plugin offers."""
+knows, for the segmenters the plugin offers and those the benchmarks compare
+it with (bench/segmenters.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from devconcepts.search.segment import LexiconSegmenter, NullSegmenter, SuffixSegmenter, make_segmenter
+from devconcepts.search.config import SearchConfig
+from devconcepts.search.segment import NullSegmenter, make_segmenter
+
+from .benchmark import segmenters
+
+LexiconSegmenter, SuffixSegmenter = segmenters.LexiconSegmenter, segmenters.SuffixSegmenter
 
 
 def analyze(segmenter, *texts: str):
@@ -42,6 +50,32 @@ def test_suffix_segmenter_indexes_every_syllable():
 
 def test_unknown_segmenter_name_means_none():
     assert isinstance(make_segmenter("none", []), NullSegmenter)
+
+
+def test_the_plugin_offers_kiwi_or_none_and_the_benchmarks_the_others():
+    assert SearchConfig.segmenter.choices == ("kiwi", "none")
+    assert set(segmenters.SEGMENTERS) == {"lexicon", "suffix"}
+
+
+def test_a_benchmark_variant_builds_with_its_segmenter_through_a_hook(tmp_path):
+    import yaml
+    from site_configs import write_config
+
+    config = yaml.safe_load(write_config(tmp_path / "mkdocs.yml", search={"segmenter": "suffix"}).read_text())
+    assert "devconcepts-search" in config["plugins"]  # the site's own settings, without `segmenter`
+    [hook] = config["hooks"]
+    namespace = {}
+    exec(Path(hook).read_text(encoding="utf-8"), namespace)
+
+    class Plugins(dict):
+        pass
+
+    plugin = type("Plugin", (), {"_segmenter": None})()
+    fake = Plugins({"devconcepts-search": plugin})
+    site = type("Config", (), {"plugins": fake, "config_file_path": str(tmp_path / "mkdocs.yml"),
+                               "docs_dir": str(tmp_path / "docs")})()
+    namespace["on_config"](site)
+    assert isinstance(plugin._segmenter, SuffixSegmenter)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Drop the indentation between tags of a built page.
 
-Material's templates indent their output, and a page carries a few kilobytes
-of it (about 400 bytes gzipped, more on the whole-book page). A run of
+Material's templates indent their output, and every page carries it (what a
+first visit downloads: `bench/compare_plain.py`). A run of
 whitespace between two tags that holds a line break becomes one line break:
 the browser reads any such run as one space, so the page renders the same.
 Elements whose whitespace shows are left as they are (pre, code, kbd and

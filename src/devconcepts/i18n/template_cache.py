@@ -2,9 +2,8 @@
 
 static-i18n builds every extra language by calling MkDocs' build() again, and
 each build makes a new Jinja environment that compiles the theme's templates
-from scratch (about 0.4 s of this site's two-language build, measured with and
-without this cache). Jinja's
-bytecode cache keys each template by name and checks its source's checksum, so
+from scratch. Jinja's bytecode cache keys each template by name and checks its
+source's checksum, so
 sharing one in memory between the builds gives the same pages, and a template
 edited while `mkdocs serve` runs is compiled again."""
 

@@ -19,12 +19,11 @@ class SearchConfig(Config):
     written so that Python's `re` and JavaScript's RegExp read it alike. The
     default also splits at brackets, quotes and punctuation."""
 
-    segmenter = c.Choice(("kiwi", "lexicon", "suffix", "none"), default="kiwi")
+    segmenter = c.Choice(("kiwi", "none"), default="kiwi")
     """How to find words inside Korean compounds and the nouns that the query
     normaliser strips particles down to: `kiwi` (the Kiwi morphological
-    analyser, from the kiwipiepy and kiwipiepy-model packages), `lexicon` (the
-    site's own vocabulary, no model), `suffix` (every syllable, no model) or
-    `none`. segment.py says what each measured."""
+    analyser, from the kiwipiepy and kiwipiepy-model packages) or `none` (no
+    model: words inside compounds are not found)."""
 
     cache_dir = c.Type(str, default=".cache/devconcepts/search")
     """Folder, relative to mkdocs.yml, that keeps the `kiwi` segmenter's

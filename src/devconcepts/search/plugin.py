@@ -8,18 +8,16 @@ reader of /en/ gets Korean results and the reverse. This plugin writes
 Material have written theirs), and points each page's search at its own
 language (see page_config.py).
 
-Korean matching, each part measured on bench/search_queries.yml (recall@5
-on the real site: plain Material 71 % with 179 results in the wrong language,
-per-language index 71 % and none, + this separator 78 %, + query normaliser
-87 %, + term-list names 98 %, + Kiwi 100 %):
+Korean matching (what each part adds, against plain Material:
+`bench/search_quality.py`, whose variants turn the parts off one by one):
 - a separator that splits at brackets and punctuation (tokenizer.py);
 - a worker in front of Material's that strips particles from the query and
   splits compound queries, using the index's own list of nouns
   (overrides/assets/javascripts/workers/devconcepts-search.js);
 - hidden keywords: the concept's names in both languages from the term list
   (aliases.py), and the rest of a word from each morpheme boundary inside it,
-  found by Kiwi (segment.py says why Kiwi; word_cache.py keeps its answers
-  between builds).
+  found by Kiwi (segment.py; word_cache.py keeps its answers between
+  builds).
 The page text in the index is left as written, so results show it unchanged.
 """
 
@@ -167,7 +165,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         try:
             data = index.build(self.config.separator, self._pattern, self._segmenter, aliases, self._terms)
         except SegmenterError as error:
-            raise PluginError(f"devconcepts-search: {error} (or set 'segmenter' to 'lexicon' or 'none')")
+            raise PluginError(f"devconcepts-search: {error} (or set 'segmenter' to 'none')")
         if self._word_cache is not None:
             try:
                 self._word_cache.save()

@@ -13,21 +13,13 @@ The nouns found along the way (the stems) go to the query normaliser, which
 uses them to strip particles from queries and to split compound queries.
 
 - `KiwiSegmenter` (default): the Kiwi morphological analyser (kiwipiepy; its
-  model ships in the kiwipiepy-model wheel, nothing is downloaded).
-- `LexiconSegmenter`: no model; the corpus' own words are the dictionary.
-- `SuffixSegmenter`: no model; every syllable is a boundary.
-- `NullSegmenter`: no boundaries, no stems.
+  model ships in the kiwipiepy-model wheel, nothing is downloaded). It loads
+  a model only for words the word cache (word_cache.py) does not know.
+- `NullSegmenter`: no boundaries, no stems (words inside compounds are not
+  found); for a machine without Kiwi's packages.
 
-Why Kiwi (bench/search_quality.py, bench/search_scale.py): with the separator,
-the normaliser and the term list in place, Kiwi and `suffix` both find every
-expected page of the query set, `lexicon` and `none` miss the words inside
-compounds (98.4 %). `suffix` also matches inside unrelated words (소스 in
-리소스, 워크 in 네트워크; 로그 would match 프로그램) and makes the Korean index
-of the 1,000-page site a fifth larger (519 kB gzip against Kiwi's 422 kB;
-plain Material: 786 kB for both languages). Kiwi adds about 2–3 s to a
-build that has new words (model load and first analysis; each distinct word
-is then analysed once) and 180 MB of packages (the model, numpy); with the
-word cache (word_cache.py) a build whose words are all known skips the model.
+The model-free segmenters Kiwi was chosen over, and how each compares, are in
+bench/segmenters.py (`bench/search_quality.py --variants ours,ours:segmenter=lexicon`).
 """
 
 from __future__ import annotations
@@ -35,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
-from .korean import HANGUL, has_hangul, hangul_length, without_particle
+from .korean import HANGUL, has_hangul
 from .word_cache import Token, WordCache
 
 MIN_STEM = 2
@@ -102,8 +94,7 @@ class KiwiSegmenter:
         except ImportError as error:
             raise SegmenterError(f"segmenter 'kiwi' needs the kiwipiepy and kiwipiepy-model packages: {error}")
         # The typo and multi-word dictionaries serve free text with misspellings;
-        # notes are edited text, and leaving them out halves the model's load
-        # time (≈2.7 s instead of ≈4.5 s, first analysis included) and memory.
+        # notes are edited text, and the model loads faster and smaller without them.
         kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
         for word in self._user_words:
             # Names from the term list are proper nouns: without this Kiwi cuts
@@ -167,66 +158,7 @@ def _add_run(text: str, run: list, stems: set[str]) -> None:
             stems.add(candidate)
 
 
-class LexiconSegmenter:
-    """Boundaries from the corpus' own vocabulary, no model.
-
-    A Hangul word is a stem when it occurs without a particle, or when it
-    occurs with two different particles ("컨테이너를", "컨테이너가"). A word
-    has a boundary where a stem starts inside it and the part before is a stem
-    too, or a one-syllable prefix (고가용성, 무상태)."""
-
-    def __init__(self, user_words: Iterable[str] = ()) -> None:
-        self._user_words = {w.lower() for w in user_words if has_hangul(w)}
-
-    def analyze(self, texts: list[list[str]]) -> Analysis:
-        per_text = [[w.lower() for w in ws] for ws in texts]
-        stems = self._stems(w for words in per_text for w in words)
-        longest = max(map(len, stems), default=0)
-        found = {w: self._word(w, stems, longest) for w in {w for ws in per_text for w in ws} if has_hangul(w)}
-        return Analysis(suffixes=[set().union(*(found.get(w, ()) for w in ws)) for ws in per_text], stems=stems)
-
-    def _stems(self, words: Iterable[str]) -> set[str]:
-        plain, with_particle = set(), {}
-        for word in words:
-            if not has_hangul(word):
-                continue
-            bases = without_particle(word)
-            if not bases:
-                plain.add(word)
-            for base in bases:
-                with_particle.setdefault(base, set()).add(word)
-        stems = set(plain) | self._user_words
-        stems |= {base for base, forms in with_particle.items() if base in plain or len(forms) > 1}
-        return {s for s in stems if len(s) >= MIN_STEM and hangul_length(s) >= 1}
-
-    @staticmethod
-    def _word(word: str, stems: set[str], longest: int) -> set[str]:
-        found = set()
-        for i in range(1, len(word) - MIN_STEM + 1):
-            head, tail = word[:i], word[i:]
-            if not (HANGUL.match(word[i]) and (head in stems or (i == 1 and HANGUL.match(head)))):
-                continue
-            if any(tail[:n] in stems for n in range(MIN_STEM, min(len(tail), longest) + 1)):
-                found.add(tail)
-        return found
-
-
-class SuffixSegmenter(LexiconSegmenter):
-    """Every syllable is a boundary: each Hangul word, less its particle, is
-    indexed from every syllable on (substring search), with the lexicon's
-    stems."""
-
-    @staticmethod
-    def _word(word: str, stems: set[str], longest: int) -> set[str]:
-        stem = next(iter(without_particle(word)), word)
-        return {stem[i:] for i in range(1, len(stem) - MIN_STEM + 1) if HANGUL.match(stem[i])}
-
-
 def make_segmenter(name: str, user_words: Iterable[str], cache: WordCache | None = None) -> Segmenter:
     if name == "kiwi":
         return KiwiSegmenter(user_words, cache)
-    if name == "lexicon":
-        return LexiconSegmenter(user_words)
-    if name == "suffix":
-        return SuffixSegmenter(user_words)
     return NullSegmenter()

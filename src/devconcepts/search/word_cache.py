@@ -1,7 +1,7 @@
 """Kiwi's analysis of each word, kept on disk between builds.
 
-Loading Kiwi's model and running its first analysis take about 2 s, more than
-the rest of the search index. A site's vocabulary barely changes from one
+Loading Kiwi's model and running its first analysis take longer than the
+rest of the search index. A site's vocabulary barely changes from one
 build to the next, so the tokens Kiwi gave each word are stored, and a build
 whose words are all known does not load the model at all. The output is the
 same with or without the file: it only holds what Kiwi answered.
