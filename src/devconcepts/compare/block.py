@@ -32,7 +32,7 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_any
 
-from devconcepts.compare.parse import NAME, Comparison
+from devconcepts.compare.parse import NAME, Comparison, ComparisonError
 from devconcepts.labels import label
 
 
@@ -65,11 +65,15 @@ class CompareBlock(Block):
 
     def on_validate(self, parent: etree.Element) -> bool:
         # Raising here is not swallowed by Blocks (unlike option validators).
-        self.comparison = self.config["document"].take(self.argument)
+        extension = self.config["extension"]
+        try:
+            self.comparison = extension.document.take(self.argument)
+        except ComparisonError as error:
+            raise extension.in_page(error) from None
         return True
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        return build_figure(parent, self.comparison, self.config["locale"])
+        return build_figure(parent, self.comparison, self.config["extension"].setting("locale"))
 
 
 def build_figure(parent: etree.Element, comparison: Comparison, locale: str) -> etree.Element:

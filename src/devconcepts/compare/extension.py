@@ -11,8 +11,11 @@ Three parts, so that a bad block can never render quietly:
 3. A tree check fails when a comparison was read but never rendered (e.g.
    Markdown took it for an indented code block or raw HTML).
 
-Nothing here knows about MkDocs, so the extension works the same in any
-Python-Markdown pipeline: `markdown.markdown(text, extensions=["devconcepts.compare"])`.
+On its own the extension works the same in any Python-Markdown pipeline:
+`markdown.markdown(text, extensions=["devconcepts.compare"])`, with the
+`locale` option. In a site the `devconcepts-compare` plugin owns it
+(`devconcepts.plugin_extension`): the locale is the page's and errors name
+the page's file.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from devconcepts.compare.block import CompareBlock
 from devconcepts.compare.parse import NAME, Comparison, ComparisonError, parse
 from devconcepts.labels import DEFAULT_LOCALE, label
+from devconcepts.plugin_extension import OwnedExtension
 
 # After whitespace normalisation (30), which removes STX/ETX from the source so
 # an author can never type a token; before SuperFences (25) and raw HTML (20)
@@ -44,7 +48,8 @@ class _Document:
     """The comparisons of the document being converted, handed from the
     preprocessor to the block by token."""
 
-    def __init__(self) -> None:
+    def __init__(self, extension: CompareExtension) -> None:
+        self.extension = extension
         self.comparisons: list[Comparison] = []
         self.rendered: set[int] = set()
 
@@ -77,7 +82,10 @@ class ComparePreprocessor(Preprocessor):
         self.document = document
 
     def run(self, lines: list[str]) -> list[str]:
-        comparisons = parse("\n".join(lines))
+        try:
+            comparisons = parse("\n".join(lines))
+        except ComparisonError as error:
+            raise self.document.extension.in_page(error) from None
         self.document.reset(comparisons)
         out = list(lines)
         # Back to front, so earlier line numbers stay valid while replacing.
@@ -101,15 +109,15 @@ class CompareCheck(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for index, comparison in enumerate(self.document.comparisons):
             if index not in self.document.rendered:
-                raise ComparisonError(
+                raise self.document.extension.in_page(ComparisonError(
                     comparison.line,
                     f"comparison '{comparison.title}' was not rendered: Markdown read it as code or raw "
                     "HTML. Start the block at the beginning of a line, or indent it only inside a list "
                     "item or admonition",
-                )
+                ))
 
 
-class CompareExtension(BlocksExtension):
+class CompareExtension(OwnedExtension, BlocksExtension):
     """Comparison tables."""
 
     def __init__(self, *args, **kwargs) -> None:
@@ -121,17 +129,16 @@ class CompareExtension(BlocksExtension):
             ],
         }
         super().__init__(*args, **kwargs)
-        self.document = _Document()
+        self.document = _Document(self)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        locale = self.getConfig("locale")
         # Fail now, not halfway through a page, when the locale has no words.
-        label("compare.aspect", locale)
+        label("compare.aspect", self.setting("locale"))
         md.registerExtension(self)
         md.preprocessors.register(ComparePreprocessor(md, self.document), "devconcepts_compare", PREPROCESSOR_PRIORITY)
         md.treeprocessors.register(CompareCheck(md, self.document), "devconcepts_compare_check", CHECK_PRIORITY)
 
-        config = {"document": self.document, "locale": locale}
+        config = {"extension": self}
         registered = block_mgr.blocks.get(CompareBlock.NAME)
         if registered is None:
             block_mgr.register(CompareBlock, config)
@@ -139,7 +146,7 @@ class CompareExtension(BlocksExtension):
             # Loaded twice into one Markdown instance (e.g. listed by name and
             # added by a plugin). Blocks refuses a second registration; the
             # processors above were replaced by name, so point the block at
-            # the same document they use.
+            # this extension, whose document they use.
             block_mgr.config[CompareBlock.NAME] = config
         else:
             raise ValueError(

@@ -3,10 +3,12 @@
 Rendering is the `devconcepts.compare` Markdown extension's job. This plugin
 adds what only MkDocs knows about:
 
-- errors name the docs-relative file and its real line (front matter
-  included) and stop the build, strict or not;
-- the extension gets each page's locale, so the table's own words match the
-  page's language;
+- it owns the `devconcepts.compare` extension (and `devconcepts.study`
+  where mkdocs.yml lists it; see `devconcepts.plugin_extension`), which read
+  each page's language from it, so the table's and the toolbar's own words
+  match the page's language;
+- errors name the file as seen from the project and its real line (front
+  matter included) and stop the build, strict or not;
 - each page's comparisons are compared with its translation's (x.md against
   x.en.md); a drift is a warning, fatal under `--strict`;
 - block syntax that reaches a page's HTML stops the build.
@@ -23,23 +25,27 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import meta
 
 from devconcepts.compare.config import CompareConfig
+from devconcepts.compare.extension import CompareExtension
+from devconcepts.compare.study import StudyModeExtension
 from devconcepts.compare.shape import Side, differences
 from devconcepts.compare.leftovers import leftover_block_lines
 from devconcepts.compare.parse import ComparisonError, parse
 from devconcepts.errors import located, page_path, stop
 from devconcepts.labels import UnknownLabelError, label
 from devconcepts.locales import counterpart_key, is_default_language_build, page_locale
+from devconcepts.plugin_extension import ExtensionOwner
 
 log = get_plugin_logger(__name__)
 
 EXTENSION = "devconcepts.compare"
 """The Markdown extension's entry-point name, as listed in mkdocs.yml."""
+STUDY_EXTENSION = "devconcepts.study"
+"""The study-mode toolbar's extension, on where mkdocs.yml lists it."""
 
 
-class ComparePlugin(BasePlugin[CompareConfig]):
+class ComparePlugin(ExtensionOwner, BasePlugin[CompareConfig]):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # {language-neutral source path: {locale: Side}}; see on_page_markdown.
@@ -48,10 +54,10 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        # static-i18n runs on_config once per language on the same config:
-        # add the extension only once, as Blocks refuses a second `compare`.
-        if EXTENSION not in config.markdown_extensions:
-            config.markdown_extensions.append(EXTENSION)
+        # The extensions read the page's language and file from this plugin.
+        self.own(config, EXTENSION, CompareExtension)
+        if STUDY_EXTENSION in config.markdown_extensions:
+            self.own(config, STUDY_EXTENSION, StudyModeExtension)
         if is_default_language_build(config):
             # A new site build (e.g. a `mkdocs serve` rebuild): forget the
             # previous one. The nested language builds must keep what the
@@ -62,22 +68,19 @@ class ComparePlugin(BasePlugin[CompareConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        self.enter_page(page, config)
         path = page.file.src_uri
-        locale = page_locale(config)
+        locale = self.settings["locale"] = page_locale(config)
         try:
             # The extension would fail mid-page; fail here, naming the page.
             for key in ("compare.aspect", "compare.shared"):
                 label(key, locale)
         except UnknownLabelError as error:
-            raise stop(located(page_path(config, page.file.src_path), 1, str(error))) from None
+            raise stop(located(self.settings["page_path"], 1, str(error))) from None
         try:
-            comparisons = parse(markdown, first_line=_front_matter_lines(page.file.content_string) + 1)
+            comparisons = parse(markdown, first_line=self.settings["lines_above"] + 1)
         except ComparisonError as error:
-            raise stop(error.in_file(page_path(config, page.file.src_path))) from None
-
-        # Read by the extension when MkDocs creates this page's Markdown
-        # instance, right after this event.
-        config.mdx_configs[EXTENSION] = {**config.mdx_configs.get(EXTENSION, {}), "locale": locale}
+            raise stop(error.in_file(self.settings["page_path"])) from None
 
         if self.config.check_translations:
             self._check_translation(page, config, locale, Side(path, tuple(comparisons)))
@@ -116,14 +119,6 @@ class ComparePlugin(BasePlugin[CompareConfig]):
                     + "; ".join(found)
                     + ". Keep both languages' tables the same shape",
                 ))
-
-
-def _front_matter_lines(source: str) -> int:
-    """How many lines MkDocs cut from the top of the file (front matter and the
-    blank lines after it) before handing the Markdown to plugins."""
-    source = source.replace("\r\n", "\n").replace("\r", "\n")
-    body, _ = meta.get_data(source)
-    return max(0, source.count("\n") - body.count("\n"))
 
 
 def _source_line(source: str, text: str) -> int | None:

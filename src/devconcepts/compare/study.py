@@ -10,7 +10,8 @@ The toolbar is `hidden` until `study-mode.js` runs, so readers without
 scripts never see a button that does nothing. The script hides the body cells
 (`td`) of every comparison table while the button is pressed — the subjects
 and aspects (`th`) stay — remembers the choice, and reveals a cell when it is
-clicked. Labels come from `devconcepts.labels` in the page's language.
+clicked. Labels come from `devconcepts.labels` in the page's language, which
+the `devconcepts-compare` plugin gives it (the `locale` option, used alone).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from devconcepts.labels import DEFAULT_LOCALE, label
+from devconcepts.plugin_extension import OwnedExtension
 
 COMPARE_CLASS = "compare"
 
@@ -35,7 +37,7 @@ class StudyToolbarTreeprocessor(Treeprocessor):
         for parent in root.iter():
             for index, child in enumerate(parent):
                 if child.tag == "figure" and COMPARE_CLASS in child.get("class", "").split():
-                    parent.insert(index, toolbar(self.extension.getConfig("locale")))
+                    parent.insert(index, toolbar(self.extension.setting("locale")))
                     return
 
 
@@ -49,7 +51,7 @@ def toolbar(locale: str) -> etree.Element:
     return bar
 
 
-class StudyModeExtension(Extension):
+class StudyModeExtension(OwnedExtension, Extension):
     def __init__(self, **kwargs):
         self.config = {
             "locale": [DEFAULT_LOCALE, "Language of the page: picks the toolbar's labels."],

@@ -18,6 +18,7 @@ from pymdownx.blocks.block import Block, type_string
 from devconcepts.diagrams.draw import render
 from devconcepts.diagrams.load import DiagramError, load_diagram
 from devconcepts.labels import DEFAULT_LOCALE
+from devconcepts.plugin_extension import OwnedExtension
 
 
 class DiagramBlock(Block):
@@ -38,17 +39,20 @@ class DiagramBlock(Block):
     def on_validate(self, parent: etree.Element) -> bool:
         # Raising here reaches the build; Blocks would swallow an argument validator's error.
         extension = self.config["extension"]
-        if extension.directory is None:
+        if not extension.setting("diagrams_dir"):
             raise DiagramError(None, None, "devconcepts.diagram: no 'diagrams_dir' (the devconcepts-glossary "
                                            "plugin sets the site's data/diagrams; without the plugin, set the option)")
-        self.spec = load_diagram(type_string(self.argument).strip(), extension.directory)
+        try:
+            self.spec = load_diagram(type_string(self.argument).strip(), Path(extension.setting("diagrams_dir")))
+        except DiagramError as error:
+            raise extension.in_page(error) from None
         return True
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        return render(parent, self.spec, self.config["extension"].getConfig("locale"))
+        return render(parent, self.spec, self.config["extension"].setting("locale"))
 
 
-class DiagramExtension(BlocksExtension):
+class DiagramExtension(OwnedExtension, BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {
             "locale": [DEFAULT_LOCALE, "Language of the page: picks the diagram's texts."],
@@ -56,8 +60,6 @@ class DiagramExtension(BlocksExtension):
                                  "site's data/diagrams."],
         }
         super().__init__(**kwargs)
-        # Empty while MkDocs validates mkdocs.yml, before the plugin sets it.
-        self.directory = Path(self.getConfig("diagrams_dir")) if self.getConfig("diagrams_dir") else None
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         block_mgr.register(DiagramBlock, {"extension": self})

@@ -32,11 +32,11 @@ class TermAutolinkTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         state = self.md.devconcepts_glossary
-        if state.get("is_glossary_page") or not self.extension.getConfig("autolink"):
+        if state.get("is_glossary_page") or not self.extension.setting("autolink"):
             return
         self.used: set[str] = set()
-        self.locale = self.extension.getConfig("locale")
-        self.glossary_page = self.extension.getConfig("glossary_page")
+        self.locale = self.extension.setting("locale")
+        self.glossary_page = self.extension.setting("glossary_page")
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:

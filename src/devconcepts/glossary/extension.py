@@ -5,13 +5,15 @@
           locale: ko               # language of the page being converted
           glossary_page: glossary.md
 
-In MkDocs the `devconcepts-glossary` plugin sets `locale` for each language
-build, `glossary_page` relative to each page, and `sections`; elsewhere set
-them yourself (`glossary_page` may be any URL).
+In MkDocs the `devconcepts-glossary` plugin owns the extension
+(`devconcepts.plugin_extension`): it gives it the term list of the build, the
+language of the page, `glossary_page` relative to the page and `sections`.
+Used alone, the extension reads its options (`glossary_page` may be any URL).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown import Markdown
@@ -23,33 +25,65 @@ from devconcepts.glossary.matching import TermMatcher
 from devconcepts.glossary.page import GlossaryBlock
 from devconcepts.glossary.references import TermReferenceProcessor
 from devconcepts.labels import DEFAULT_LOCALE
-from devconcepts.terms import TermListError, load_terms
+from devconcepts.plugin_extension import OwnedExtension
+from devconcepts.terms import Term, TermListError, load_terms
 
 
-class GlossaryExtension(BlocksExtension):
+@dataclass(frozen=True)
+class TermSet:
+    """The term list as one language's pages use it."""
+
+    terms: tuple[Term, ...]
+    by_id: dict[str, Term]
+    matcher: TermMatcher
+
+
+def read_terms(path: Path, locale: str) -> TermSet:
+    """The term list at `path` for pages in `locale`; raises TermListError when
+    it is malformed or a term has no name or definition in `locale`."""
+    terms = load_terms(path)
+    missing = [term for term in terms if locale not in term.names or locale not in term.definitions]
+    if missing:
+        raise TermListError(missing[0].source, missing[0].line, f"no '{locale}' name or definition for: "
+                                                                f"{', '.join(term.id for term in missing)}")
+    return TermSet(terms, {term.id: term for term in terms}, _matcher(path))
+
+
+class GlossaryExtension(OwnedExtension, BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {
             "locale": [DEFAULT_LOCALE, "Language of the page: picks names and definitions from the term list."],
             "glossary_page": ["glossary.md", "Link target of the glossary page; `#<term id>` is appended."],
-            "terms_file": ["", "The term list (YAML); the devconcepts-glossary plugin sets the site's data/terms.yml."],
+            "terms_file": ["", "The term list (YAML); the devconcepts-glossary plugin reads the site's "
+                               "data/terms.yml unless this names another."],
             "autolink": [True, "Mark the first use of each term; false leaves only [[term:id]] links."],
             "sections": [{}, "Link text per `page#anchor` target, for the glossary's 'read more' links."],
         }
         super().__init__(**kwargs)
-        # MkDocs converts nothing with the instance it makes to validate
-        # mkdocs.yml, before the plugin has set the term list; a page
-        # converted without one stops in `_SourceLines`.
-        self.terms, self.terms_by_id, self.matcher = (), {}, None
-        if self.getConfig("terms_file"):
-            path = Path(self.getConfig("terms_file"))
-            self.terms = load_terms(path)
-            self.terms_by_id = {term.id: term for term in self.terms}
-            locale = self.getConfig("locale")
-            missing = [term for term in self.terms if locale not in term.names or locale not in term.definitions]
-            if missing:
-                raise TermListError(missing[0].source, missing[0].line, f"no '{locale}' name or definition for: "
-                                                                        f"{', '.join(term.id for term in missing)}")
-            self.matcher = _matcher(path)
+        # Used alone, the extension reads the term list itself. MkDocs
+        # converts nothing with the instance it makes to validate mkdocs.yml;
+        # a page converted without a term list stops in `_SourceLines`.
+        self._own: TermSet | None = None
+        if self.plugin is None and self.getConfig("terms_file"):
+            self._own = read_terms(Path(self.getConfig("terms_file")), self.getConfig("locale"))
+
+    @property
+    def term_set(self) -> TermSet | None:
+        if self.plugin is not None:
+            return self.plugin.term_set
+        return self._own
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return self.term_set.terms if self.term_set else ()
+
+    @property
+    def terms_by_id(self) -> dict[str, Term]:
+        return self.term_set.by_id if self.term_set else {}
+
+    @property
+    def matcher(self) -> TermMatcher | None:
+        return self.term_set.matcher if self.term_set else None
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)

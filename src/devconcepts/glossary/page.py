@@ -68,8 +68,8 @@ class GlossaryBlock(Block):
 
     def on_end(self, block: etree.Element) -> None:
         extension = self.config["extension"]
-        locale = extension.getConfig("locale")
-        sections = extension.getConfig("sections") or {}
+        locale = extension.setting("locale")
+        sections = extension.setting("sections") or {}
         for term in sorted_terms(extension.terms, locale):
             render_entry(block, term, locale, sections)
 

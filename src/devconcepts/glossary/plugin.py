@@ -1,9 +1,12 @@
-"""`devconcepts-glossary`: MkDocs glue for the glossary, diagram and study-mode
-Markdown extensions.
+"""`devconcepts-glossary`: MkDocs glue for the glossary and diagram Markdown
+extensions.
 
-* Tells the extensions which language is being built (mkdocs-static-i18n
-  runs one build per language on the same configuration).
-* Points term links at the glossary page relative to each page.
+* Owns the extensions (`devconcepts.plugin_extension`) and gives them the
+  language being built (mkdocs-static-i18n runs one build per language on
+  the same configuration), the build's term list and each page's link to the
+  glossary page.
+* Checks the term list and every diagram before any page, naming the file and
+  line of a mistake.
 * Fails the build on a `[[term:id]]` with an unknown id, naming the file and
   line (the extension alone cannot know the file, and MkDocs strips the front
   matter before it counts lines).
@@ -24,23 +27,26 @@ from markdown.extensions.toc import slugify as default_slugify, strip_tags
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from devconcepts.glossary import variants
+from devconcepts.diagrams.extension import DiagramExtension
 from devconcepts.diagrams.load import DiagramError, read_diagram
+from devconcepts.glossary import variants
+from devconcepts.glossary.extension import GlossaryExtension, read_terms
 from devconcepts.errors import located, page_path, project_path, stop
 from devconcepts.glossary.references import UnknownTermError, scan_references
 from devconcepts.locales import build_locales, counterpart_key, source_locale
 from devconcepts import site_data
-from devconcepts.terms import TermListError, load_terms
+from devconcepts.plugin_extension import ExtensionOwner
+from devconcepts.terms import TermListError
 
 log = get_plugin_logger(__name__)
 
 GLOSSARY_EXTENSION = "devconcepts.glossary"
-LOCALIZED_EXTENSIONS = (GLOSSARY_EXTENSION, "devconcepts.diagram", "devconcepts.study")
+DIAGRAM_EXTENSION = "devconcepts.diagram"
+"""The diagrams' extension, on where mkdocs.yml lists it."""
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATTR_LIST = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
@@ -61,73 +67,74 @@ class GlossaryConfig(Config):
     own words may keep a spelling the term list avoids."""
 
 
-class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
+    glossary: GlossaryExtension
+    diagram: DiagramExtension | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        if GLOSSARY_EXTENSION not in config.markdown_extensions:
-            raise PluginError(f"{config.config_file_path}: 'markdown_extensions' needs "
-                              f"'{GLOSSARY_EXTENSION}' for the devconcepts-glossary plugin")
-        return None
+        # The extensions read the build's term list and language and the
+        # page's glossary link from this plugin (devconcepts.plugin_extension).
+        self.glossary = self.own(config, GLOSSARY_EXTENSION, GlossaryExtension)
+        listed = DIAGRAM_EXTENSION in config.markdown_extensions
+        if not (listed or any(entry is self.diagram for entry in config.markdown_extensions)):
+            self.diagram = None
+        elif listed:
+            self.diagram = self.own(config, DIAGRAM_EXTENSION, DiagramExtension)
+        return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         self.locale, self.default_locale = build_locales(config)
-        for name in LOCALIZED_EXTENSIONS:
-            if name in config.markdown_extensions:
-                config.mdx_configs.setdefault(name, {})["locale"] = self.locale
-        options = config.mdx_configs[GLOSSARY_EXTENSION]
-        # The extensions read the site's data files unless mkdocs.yml names others.
-        terms_file = Path(options.setdefault("terms_file", str(site_data.terms_file(config))))
-        if "devconcepts.diagram" in config.markdown_extensions:
-            diagrams = config.mdx_configs["devconcepts.diagram"].setdefault(
-                "diagrams_dir", str(site_data.diagrams_dir(config)))
+        self.settings["locale"] = self.locale
+        # The site's data files, unless mkdocs.yml names others in the extensions' options.
+        terms_file = Path(self.glossary.getConfig("terms_file") or site_data.terms_file(config))
+        data_files = [terms_file]
+        if self.diagram is not None:
+            diagrams = self.settings["diagrams_dir"] = self.diagram.getConfig("diagrams_dir") or str(
+                site_data.diagrams_dir(config))
+            data_files += sorted(Path(diagrams).glob("*.yml"))
             # Every diagram, used or not, fails the build here with its file
             # and line rather than in the middle of a page.
-            for path in sorted(Path(diagrams).glob("*.yml")):
+            for path in data_files[1:]:
                 try:
                     read_diagram(path)
                 except DiagramError as error:
                     raise stop(error, config) from None
         try:
-            self.terms = load_terms(terms_file)
+            self.term_set = read_terms(terms_file, self.locale)
         except TermListError as error:
             raise stop(error, config) from None
+        self.terms = self.term_set.terms
         # Messages name the term list as seen from the project, like the pages.
         self.terms_file = project_path(config, terms_file)
-        self.known = {term.id for term in self.terms}
         self.avoided = variants.page_rules(self.terms, self.locale)
         notes = Path(self.config.source_notes).read_text(encoding="utf-8") if self.config.source_notes else ""
         self.notes = "\n".join(variants.normalise(line) for line in notes.splitlines())
         if self.locale == self.default_locale:
-            self._check_data_spellings(config, terms_file)
-        options["sections"] = self._section_titles(config)
+            self._check_data_spellings(config, data_files)
+        self.settings["sections"] = self._section_titles(config)
 
     def on_page_markdown(self, markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return markdown_text
+        self.enter_page(page, config)
         source = page.file.content_string
         for line, term_id in scan_references(source):
-            if term_id not in self.known:
-                raise stop(UnknownTermError(term_id, line, page_path(config, page.file.src_path), self.terms_file))
+            if term_id not in self.term_set.by_id:
+                raise stop(UnknownTermError(term_id, line, self.settings["page_path"], self.terms_file))
         if source_locale(config, page.file.src_uri) == self.locale:
             # Each source is checked once, in its own language's build.
             for found in variants.find_in_page(source, self.avoided, self.notes):
-                raise stop(located(page_path(config, page.file.src_path), found.line, found.message()))
-        # MkDocs makes this page's Markdown instance from mdx_configs right
-        # after this event, so the path applies to this page alone.
+                raise stop(located(self.settings["page_path"], found.line, found.message()))
         here = posixpath.dirname(page.file.src_uri)
-        config.mdx_configs[GLOSSARY_EXTENSION]["glossary_page"] = posixpath.relpath(
-            self.config.glossary_page, here or ".")
+        self.settings["glossary_page"] = posixpath.relpath(self.config.glossary_page, here or ".")
         return markdown_text
 
-    def _check_data_spellings(self, config: MkDocsConfig, terms_file: Path) -> None:
+    def _check_data_spellings(self, config: MkDocsConfig, data_files: list[Path]) -> None:
         rules = variants.data_rules(self.terms)
-        data_files = [terms_file]
-        diagrams = config.mdx_configs.get("devconcepts.diagram", {}).get("diagrams_dir")
-        if diagrams:
-            data_files += sorted(Path(diagrams).glob("*.yml"))
         for path in data_files:
             for found in variants.find_in_data(path.read_text(encoding="utf-8"), rules):
                 raise stop(located(project_path(config, path), found.line, found.message()))

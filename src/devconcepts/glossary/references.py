@@ -59,10 +59,10 @@ class TermReferenceProcessor(InlineProcessor):
         term_id = m.group("id")
         term = self.extension.terms_by_id.get(term_id)
         if term is None:
-            raise UnknownTermError(term_id, self._line_of(m.group(0)))
-        locale = self.extension.getConfig("locale")
+            raise self.extension.in_page(UnknownTermError(term_id, self._line_of(m.group(0)))) from None
+        locale = self.extension.setting("locale")
         text = m.group("text") or term.names[locale]
-        return term_link(term, text.strip(), locale, self.extension.getConfig("glossary_page")), m.start(0), m.end(0)
+        return term_link(term, text.strip(), locale, self.extension.setting("glossary_page")), m.start(0), m.end(0)
 
     def _line_of(self, reference: str) -> int | None:
         # Inline processing has no line numbers; the source lines were kept
