@@ -12,10 +12,17 @@ from sitekit import CHROMIUM_ARGS, CHROMIUM_PATH, build_site, serve_directory
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict; a failed build fails every user."""
+def site_build(tmp_path_factory):
+    """(site directory, finished `mkdocs build --strict`) of the real site,
+    built once per session for every test that needs it."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
+    return site_dir, build_site(site_dir)
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The real site, built once with --strict; a failed build fails every user."""
+    site_dir, result = site_build
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     return site_dir
@@ -49,3 +56,17 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+SLOW_FIXTURES = {"site_build", "site", "site_url", "browser", "served_site", "fixture_site"}
+"""Session fixtures that build a whole site (the real one, or the print
+fixture's copy of it), serve one, or start Chromium."""
+
+
+def pytest_collection_modifyitems(config, items):
+    """`slow` for every test that needs a slow fixture above (directly or
+    through another fixture) or a browser; the rest are the fast tier
+    (`pytest -m "not slow"`). Tests slow for another reason say so themselves."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)

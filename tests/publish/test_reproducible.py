@@ -17,6 +17,9 @@ import pytest
 from sitekit import build_site
 from publish.workflow import git
 
+# Builds the whole site twice, each in a process of its own (its own clock).
+pytestmark = pytest.mark.slow
+
 SITE_URL = "https://octo.github.io/study-notes/"
 # 2001-02-03T04:05:06Z: surely not the day the test runs.
 FIXED_EPOCH = 981173106
