@@ -1,0 +1,134 @@
+"""devconcepts-offline: after one visit, the site reads offline, and a phone
+can install it.
+
+- Every page gets `<link rel="manifest">` to its language's manifest (name
+  and description in that language, the favicon as icon, the theme colour)
+  and a theme-colour `<meta>`; the link also names the service worker
+  (`data-service-worker`), which `assets/javascripts/offline.js` registers
+  after the page's `load` event. No inline script: the page's policy
+  (devconcepts-csp) allows workers from the site itself.
+- Once every language is built and every other plugin has written its files,
+  `sw.js` goes to the site root with one precache list per language, listed
+  from the built files (precache.py), and a version hashed from their bytes
+  (worker.py, sw.js). The gzip size of each list is logged and checked
+  against `budget_kb`.
+
+Under `mkdocs serve` pages name no worker, and `sw.js` is one that removes a
+copy a browser kept from a built site at the same address: the author always
+sees the pages being served."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url, write_file
+
+from devconcepts.errors import stop
+from devconcepts.locales import all_languages_built, build_locales, built_locales
+from devconcepts.offline import worker
+from devconcepts.offline.manifest import FILE_NAME, AppInfo, manifest
+from devconcepts.offline.precache import Language, precache_lists, version
+
+log = get_plugin_logger(__name__)
+
+
+class OfflineConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Write the worker and the manifests; when off, pages link neither."""
+
+    worker = c.Type(str, default="sw.js")
+    """Site path of the service worker; at the site root, so that its scope
+    is the whole site."""
+
+    theme_color = c.Type(str, default="#4051b5")
+    """The header's colour (Material's indigo), for the phone's status bar
+    and the installed app."""
+
+    background_color = c.Type(str, default="#ffffff")
+    """The installed app's splash screen."""
+
+    icon = c.Optional(c.Type(str))
+    """Site path of the app icon; by default the theme's favicon."""
+
+    exclude = c.Type(list, default=["*.map", "*.gz", "robots.txt", "*.apkg", ".*", "*/.*"])
+    """Site paths (glob patterns) never precached: source maps, compressed
+    copies, files offered for download rather than read in the site."""
+
+    budget_kb = c.Type(int, default=300)
+    """Most gzip bytes (in KB of 1,000 bytes) one language's precache may
+    take; more is a warning, which fails the strict build."""
+
+
+class OfflinePlugin(BasePlugin[OfflineConfig]):
+    def __init__(self) -> None:
+        self._serving = False
+        self._apps: dict[str, AppInfo] = {}
+
+    # Defining on_startup also keeps this plugin across the rebuilds of one
+    # `mkdocs serve`, so `_serving` holds for all of them.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        locale, default = build_locales(config)
+        # static-i18n has set this language's name and description by now.
+        self._apps[locale] = AppInfo(locale, _prefix(locale, default), config.site_name,
+                                     config.site_description or config.site_name)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled or "</head>" not in output:
+            return output
+        locale, default = build_locales(config)
+        here = page.url
+        link = f'<link rel="manifest" href="{get_relative_url(_prefix(locale, default) + FILE_NAME, here)}"'
+        if not self._serving:
+            link += f' data-service-worker="{get_relative_url(self.config.worker, here)}"'
+        head = f'{link}><meta name="theme-color" content="{self.config.theme_color}">'
+        return output.replace("</head>", head + "</head>", 1)
+
+    # After every plugin that writes or rewrites built files: static-i18n
+    # (-100) builds the other languages inside this event, devconcepts-assets
+    # and devconcepts-search write theirs at -300, devconcepts-csp its
+    # policies at -400. Before devconcepts-csp's final check (-1000), which
+    # only reads the pages.
+    @event_priority(-900)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not all_languages_built(config):
+            return
+        site = Path(config.site_dir)
+        icon = self.config.icon or config.theme.get("favicon") or "assets/images/favicon.png"
+        for app in self._apps.values():
+            write_file(manifest(app, icon=icon, theme_color=self.config.theme_color,
+                                background_color=self.config.background_color).encode("utf-8"),
+                       str(site / app.prefix / FILE_NAME))
+        target = site / self.config.worker
+        if self._serving:
+            write_file(worker.SERVE_WORKER.encode("utf-8"), str(target))
+            return
+        _, default = build_locales(config)
+        languages = [Language(locale, _prefix(locale, default)) for locale in built_locales(config)]
+        lists = precache_lists(site, languages, [*self.config.exclude, self.config.worker])
+        try:
+            code = worker.render(version(lists, worker.source()), lists)
+        except ValueError as error:
+            raise stop(f"devconcepts-offline: {error}") from error
+        write_file(code.encode("utf-8"), str(target))
+        budget = self.config.budget_kb * 1000
+        for precache in lists:
+            size = precache.gzip_bytes()
+            log.info(f"offline: '{precache.locale}' precache: {len(precache.urls)} files, {size:,} B gzip")
+            if size > budget:
+                log.warning(f"devconcepts-offline: the '{precache.locale}' precache is {size:,} B gzip, over its "
+                            f"{self.config.budget_kb} KB budget (budget_kb); leave a file out with 'exclude' "
+                            f"or make it smaller")
+
+
+def _prefix(locale: str, default: str) -> str:
+    return "" if locale == default else f"{locale}/"

@@ -1,0 +1,220 @@
+"""What a reader's browser keeps for offline reading, listed from the built site.
+
+Each language gets its own list, so a reader of one language never downloads
+the other's pages:
+
+- every file in the language's part of the site: its pages (as the URLs
+  links use, `oltp/` for `oltp/index.html`), its search index, its sitemap,
+  its manifest, and whatever else a plugin writes there (the review page and
+  its data), less `exclude` (source maps, decks to download…);
+- the shared files (`assets/`) that those pages load, followed through the
+  references that a browser follows: `src`/`href` of the scripts, styles,
+  icons and images of each page, the search worker named in Material's page
+  config, `url()` in stylesheets, and file names quoted in scripts (a worker's
+  `importScripts`) or passed to them in a query (`?worker=search.…js`).
+
+Listing from the built files, not from a list kept by hand, means a page or
+script that another plugin adds is offline too without a change here."""
+
+from __future__ import annotations
+
+import fnmatch
+import gzip
+import hashlib
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
+
+GZIP_LEVEL = 6
+"""What web servers (and GitHub Pages) compress with; bench/ uses it too."""
+
+SHARED = ("assets/",)
+"""Folders of the site root that belong to no language: only what pages load
+from them is kept."""
+
+_TAG = re.compile(r"<(script|link|img|source|image|use)\b([^>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r"""\b(src|href|srcset|data-service-worker)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "modulepreload", "preload",
+              "prefetch", "mask-icon"}
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""")
+_CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""")
+_JS_FILE = re.compile(r"""["'`]([\w./-]+\.(?:m?js|json|css|svg|png|webp|woff2?|wasm))(?:\?[^"'`]*)?["'`]""")
+_QUERY_FILE = re.compile(r"^[\w.-]+\.(?:m?js|json|css|wasm)$")
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    prefix: str
+    """Its folder from the site root: "" for the default language, "en/"."""
+
+
+@dataclass(frozen=True)
+class Precache:
+    locale: str
+    prefix: str
+    urls: tuple[str, ...]
+    """Relative to the site root, as the worker fetches them: `oltp/`, `assets/…`."""
+    files: tuple[Path, ...]
+    """The built file behind each URL, in the same order."""
+
+    def gzip_bytes(self) -> int:
+        return sum(gzip_size(path) for path in self.files)
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def url_of(relative: str) -> str:
+    """The URL a link uses for a built file: `oltp/` for `oltp/index.html`."""
+    if relative == "index.html":
+        return ""
+    if relative.endswith("/index.html"):
+        return relative[: -len("index.html")]
+    return relative
+
+
+def precache_lists(site: Path, languages: list[Language], exclude: list[str]) -> list[Precache]:
+    """One list per language, the default language (prefix "") included."""
+    site = site.resolve()
+    files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+    existing = set(files)
+    prefixes = [language.prefix for language in languages if language.prefix]
+
+    def excluded(relative: str) -> bool:
+        return any(fnmatch.fnmatchcase(relative, pattern) for pattern in exclude)
+
+    result = []
+    for language in languages:
+        own = [relative for relative in files
+               if relative.startswith(language.prefix)
+               and not any(relative.startswith(other) for other in prefixes
+                           if other != language.prefix and other.startswith(language.prefix))
+               and not relative.startswith(SHARED)
+               and not excluded(relative)]
+        # A script may name a file of another language (Material's bundle
+        # quotes `search/search_index.json`): only shared files are taken.
+        shared = {relative for relative in _followed(site, [r for r in own if r.endswith(".html")], existing)
+                  if relative.startswith(SHARED) and not excluded(relative)}
+        chosen = sorted(set(own) | shared)
+        result.append(Precache(language.locale, language.prefix, tuple(url_of(relative) for relative in chosen),
+                               tuple(site / relative for relative in chosen)))
+    return result
+
+
+def version(lists: list[Precache], *extra: str) -> str:
+    """A short hash of every listed URL and the bytes behind it (and of
+    `extra`, such as the worker's own code): a new deployment with any change
+    gets a new cache."""
+    digest = hashlib.sha256()
+    for text in extra:
+        digest.update(hashlib.sha256(text.encode("utf-8")).digest())
+    for precache in lists:
+        digest.update(f"\0{precache.locale}\0".encode())
+        for url, path in zip(precache.urls, precache.files):
+            digest.update(url.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _followed(site: Path, pages: list[str], existing: set[str]) -> set[str]:
+    """Site files that `pages` load, and what those load in turn."""
+    found: set[str] = set()
+    queue = list(pages)
+    seen = set(queue)
+    while queue:
+        relative = queue.pop()
+        path = site / relative
+        if relative.endswith(".html"):
+            references = _html_references(path.read_text(encoding="utf-8", errors="replace"))
+        elif relative.endswith(".css"):
+            references = _css_references(path.read_text(encoding="utf-8", errors="replace"))
+        elif relative.endswith((".js", ".mjs")):
+            references = _js_references(path.read_text(encoding="utf-8", errors="replace"))
+        else:
+            references = []
+        for reference in references:
+            for target in _resolve(relative, reference, existing):
+                found.add(target)
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+    return found - set(pages)
+
+
+def _html_references(text: str) -> list[str]:
+    references = []
+    for tag, attributes in _TAG.findall(text):
+        if tag.lower() == "link":
+            rel = _REL.search(attributes)
+            rels = set((rel.group(1) or rel.group(2) or "").lower().split()) if rel else set()
+            if not rels & _LINK_RELS:
+                continue
+        for name, double, single in _ATTR.findall(attributes):
+            value = html.unescape(double or single)
+            if name.lower() == "srcset":
+                references += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+            else:
+                references.append(value)
+    config = _CONFIG.search(text)
+    if config:
+        try:
+            search = json.loads(config.group(1)).get("search")
+        except ValueError:
+            search = None
+        if isinstance(search, str):
+            references.append(search)
+    return references
+
+
+def _css_references(text: str) -> list[str]:
+    return [a or b or c for a, b, c in _CSS_URL.findall(text)] + [a or b for a, b in _CSS_IMPORT.findall(text)]
+
+
+def _js_references(text: str) -> list[str]:
+    return _JS_FILE.findall(text)
+
+
+def _resolve(source: str, reference: str, existing: set[str]) -> list[str]:
+    """The site files `reference` (as written in `source`) names: the file
+    itself, and files named in its query (`?worker=search.…min.js`, loaded
+    beside it). Quoted names in a script may be relative to the script or to
+    the site root; only names of files that exist count."""
+    reference = reference.strip()
+    if not reference or reference.startswith(("data:", "blob:", "#", "mailto:", "javascript:")):
+        return []
+    parts = urlsplit(reference)
+    if parts.scheme or parts.netloc:
+        return []
+    bases = [source]
+    if source.endswith((".js", ".mjs")):
+        bases.append("")
+    found = []
+    for base in bases:
+        target = _site_path(urljoin("/" + base, parts.path))
+        if target is None:
+            continue
+        if target in existing:
+            found.append(target)
+        elif f"{target.rstrip('/')}/index.html" in existing:
+            found.append(f"{target.rstrip('/')}/index.html")
+        else:
+            continue
+        folder = target.rsplit("/", 1)[0] + "/" if "/" in target else ""
+        for _, value in parse_qsl(parts.query):
+            if _QUERY_FILE.match(value) and folder + value in existing:
+                found.append(folder + value)
+        break
+    return found
+
+
+def _site_path(absolute: str) -> str | None:
+    path = unquote(absolute).lstrip("/")
+    if path.startswith("../") or "/../" in path:
+        return None
+    return path

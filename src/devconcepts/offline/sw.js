@@ -1,0 +1,157 @@
+/*
+ * The study site's service worker: every page of a reader's language, its
+ * search and its print book, readable offline after one visit.
+ *
+ * Written at the site root by devconcepts-offline, which fills in BUILD: the
+ * deployment's version (a hash of every precached file) and, per language,
+ * its folder and the files to keep (src/devconcepts/offline/precache.py).
+ * Its scope is the folder it is served from, so a site under /REPO/ keeps
+ * to /REPO/.
+ *
+ * - One cache per deployment. Install fills it with the languages the reader
+ *   has (those of the previous deployment's cache, and the page that
+ *   registered the worker); a page asks for its own language after its
+ *   `load` event (message "precache"), so a reader of one language never
+ *   downloads the other's pages.
+ * - A new deployment installs beside the old one and waits, as service
+ *   workers do, until no page of the old one is open; activating, it deletes
+ *   every other deployment's cache. A page and everything it loads later
+ *   (search worker, index) come from one deployment.
+ * - Requests: cache first for the files of this deployment (a page's query
+ *   string, such as the search worker's, is ignored), the network for
+ *   anything else. A page that is neither cached nor reachable gets the
+ *   language's 404 page.
+ */
+"use strict"
+
+const BUILD = /*BUILD*/ null
+const SCOPE = self.registration.scope
+/* Caches of one origin are shared by every site on it (USER.github.io/A/ and
+   /B/): names carry the scope, so each site only deletes its own. */
+const PREFIX = "devconcepts-offline " + SCOPE + " "
+const CACHE = PREFIX + BUILD.version
+const pending = new Map()
+
+function absolute(url) {
+  return new URL(url, SCOPE).href
+}
+
+/* The language a URL of the site is in: the longest folder it starts with */
+function languageOf(url) {
+  const path = url.startsWith(SCOPE) ? url.slice(SCOPE.length) : null
+  if (path === null)
+    return null
+  let found = null
+  for (const language of BUILD.languages)
+    if (path.startsWith(language.prefix) && (!found || language.prefix.length > found.prefix.length))
+      found = language
+  return found
+}
+
+/* Recorded in a cache once all of a language's files are in it */
+function mark(language) {
+  return absolute("__offline__/" + language.locale)
+}
+
+async function precache(language) {
+  if (!pending.has(language.locale))
+    pending.set(language.locale, fill(language).finally(() => pending.delete(language.locale)))
+  return pending.get(language.locale)
+}
+
+async function fill(language) {
+  const cache = await caches.open(CACHE)
+  if (await cache.match(mark(language)))
+    return
+  const missing = []
+  for (const url of language.urls.map(absolute))
+    if (!(await cache.match(url)))
+      missing.push(url)
+  /* Revalidated, so a file the HTTP cache holds from an older deployment is
+     not taken for this one's */
+  await cache.addAll(missing.map((url) => new Request(url, { cache: "no-cache" })))
+  await cache.put(mark(language), new Response(BUILD.version))
+}
+
+async function languagesHeld() {
+  const held = new Set()
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE)
+      continue
+    const cache = await caches.open(name)
+    for (const language of BUILD.languages)
+      if (await cache.match(mark(language)))
+        held.add(language)
+  }
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true })
+  for (const client of windows) {
+    const language = languageOf(client.url)
+    if (language)
+      held.add(language)
+  }
+  return held
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(languagesHeld().then((held) => Promise.all([...held].map(precache))))
+})
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(caches.keys().then((names) => Promise.all(
+    names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)))))
+})
+
+/* A page asks for its language once it has loaded; the answer says when its
+   files are all kept. */
+self.addEventListener("message", (event) => {
+  const data = event.data || {}
+  if (data.type !== "precache" || !event.source)
+    return
+  const language = languageOf(event.source.url)
+  if (!language)
+    return
+  const reply = (ok) => {
+    const message = { type: "precached", ok: ok, locale: language.locale, version: BUILD.version }
+    if (event.ports && event.ports[0])
+      event.ports[0].postMessage(message)
+    else
+      event.source.postMessage(message)
+  }
+  event.waitUntil(precache(language).then(() => reply(true), () => reply(false)))
+})
+
+async function cached(request) {
+  const cache = await caches.open(CACHE)
+  const hit = await cache.match(request, { ignoreSearch: true, ignoreVary: true })
+  if (hit || request.mode !== "navigate")
+    return hit
+  /* The same page by another address: oltp, oltp/index.html */
+  const url = new URL(request.url)
+  url.search = ""
+  url.hash = ""
+  const other = url.pathname.endsWith("/index.html") ? url.href.slice(0, -"index.html".length)
+    : url.pathname.endsWith("/") ? null : url.href + "/"
+  return other ? cache.match(other) : undefined
+}
+
+async function respond(request) {
+  const hit = await cached(request)
+  if (hit)
+    return hit
+  try {
+    return await fetch(request)
+  } catch (error) {
+    const language = request.mode === "navigate" && languageOf(request.url)
+    const notFound = language && await caches.open(CACHE).then((cache) => cache.match(absolute(language.prefix + "404.html")))
+    if (notFound)
+      return notFound
+    throw error
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE))
+    return
+  event.respondWith(respond(request))
+})
