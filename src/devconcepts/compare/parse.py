@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import yaml
 
 from devconcepts.errors import SourceError
+from devconcepts.fences import FenceScanner
 
 NAME = "compare"
 """The block's name after the slashes, as pymdownx Blocks spells it."""
@@ -46,7 +47,6 @@ EXAMPLE_SUBJECTS = "subjects: [Docker, Kubernetes]"
 _BLOCK_START = re.compile(r"^(?P<indent> *)(?P<fence>/{3,}) *(?P<name>[\w-]+)(?P<rest>.*)$")
 _BLOCK_END = re.compile(r"^ {0,3}(?P<fence>/{3,}) *$")
 _QUOTED_COMPARE = re.compile(r"^ {0,3}>[ >]*/{3,} *compare\b", re.IGNORECASE)
-_CODE_FENCE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _BULLET = re.compile(r"^[-*] ")
 _TAB = 4
 
@@ -102,20 +102,12 @@ def parse(source: str, first_line: int = 1) -> list[Comparison]:
     # Blank stand-ins for the lines above keep every index a file line number.
     lines = [""] * (first_line - 1) + lines
     comparisons = []
-    code_fence: str | None = None
+    code = FenceScanner()
     index = 0
     while index < len(lines):
         line = lines[index]
-        if code_fence is not None:
+        if code.in_code(line):
             # A fenced code block may show the syntax; it is not a comparison.
-            stripped = line.strip()
-            if stripped.startswith(code_fence) and not stripped.strip(code_fence[0]):
-                code_fence = None
-            index += 1
-            continue
-        fence = _CODE_FENCE.match(line)
-        if fence and not (fence["fence"][0] == "`" and "`" in fence["info"]):
-            code_fence = fence["fence"]
             index += 1
             continue
         if _QUOTED_COMPARE.match(line):

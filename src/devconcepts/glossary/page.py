@@ -18,13 +18,19 @@ definition, the other spellings, and a link to the section that explains it.
 
 from __future__ import annotations
 
+import html as escape
+import re
 import xml.etree.ElementTree as etree
-from typing import Iterable
+from typing import Callable, Iterable
 
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block
 
 from devconcepts.labels import label
+
+SECTION = "data-section"
+"""Marks a link whose text still lacks its section's title (the target)."""
+_WAITING = re.compile(rf'<a (?P<before>[^>]*?) ?{SECTION}="(?P<target>[^"]*)"(?P<after>[^>]*)>(?P<text>[^<]*)</a>')
 from devconcepts.glossary.links import definition
 from devconcepts.terms import Term
 
@@ -95,7 +101,23 @@ def render_entry(parent: etree.Element, term: Term, locale: str, sections: dict[
         etree.SubElement(meta, "br")
     target = term.page_for(locale)
     if target:
-        more = etree.SubElement(meta, "a", {"class": "glossary__more", "href": target})
         title = sections.get(target)
-        more.text = AtomicString(f"{label('glossary.more', locale)}: {title}" if title
-                                 else label("glossary.more", locale))
+        if title:
+            more = etree.SubElement(meta, "a", {"class": "glossary__more", "href": target})
+            more.text = AtomicString(f"{label('glossary.more', locale)}: {title}")
+        else:
+            # The section's title is known once its page is rendered:
+            # `fill_section_titles` adds it then.
+            more = etree.SubElement(meta, "a", {"class": "glossary__more", "href": target, SECTION: target})
+            more.text = AtomicString(label("glossary.more", locale))
+
+
+def fill_section_titles(html: str, title_of: Callable[[str], str | None]) -> str:
+    """The rendered glossary with each "explained in" link that waits for its
+    section's title given `title_of(target)` (`file.md#anchor`) after its label."""
+    def fill(match: re.Match) -> str:
+        title = title_of(escape.unescape(match["target"]))
+        text = f"{match['text']}: {escape.escape(title, quote=False)}" if title else match["text"]
+        return f"<a {match['before']}{match['after']}>{text}</a>"
+
+    return _WAITING.sub(fill, html)

@@ -11,30 +11,30 @@ extensions.
   line (the extension alone cannot know the file, and MkDocs strips the front
   matter before it counts lines).
 * Gives the glossary's "explained in" links the title of the section they
-  lead to, and warns (failing `--strict`) when that section's anchor is not on
-  the built page.
+  lead to, from that page's rendered table of contents, and warns (failing
+  `--strict`) when that section's anchor is not on the built page.
 """
 
 from __future__ import annotations
 
 import html
 import posixpath
-import re
 from pathlib import Path
+from typing import Iterator
 
-import markdown
-from markdown.extensions.toc import slugify as default_slugify, strip_tags
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from devconcepts.diagrams.extension import DiagramExtension
 from devconcepts.diagrams.load import DiagramError, read_diagram
 from devconcepts.glossary import variants
 from devconcepts.glossary.extension import GlossaryExtension, read_terms
+from devconcepts.glossary.page import fill_section_titles
 from devconcepts.errors import located, page_path, project_path, stop
 from devconcepts.glossary.references import UnknownTermError, scan_references
 from devconcepts.locales import build_locales, counterpart_key, source_locale
@@ -47,9 +47,6 @@ log = get_plugin_logger(__name__)
 GLOSSARY_EXTENSION = "devconcepts.glossary"
 DIAGRAM_EXTENSION = "devconcepts.diagram"
 """The diagrams' extension, on where mkdocs.yml lists it."""
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_ATTR_LIST = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
 
 
 class GlossaryConfig(Config):
@@ -115,7 +112,6 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         self.notes = "\n".join(variants.normalise(line) for line in notes.splitlines())
         if self.locale == self.default_locale:
             self._check_data_spellings(config, data_files)
-        self.settings["sections"] = self._section_titles(config)
 
     def on_page_markdown(self, markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
@@ -140,8 +136,15 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
                 raise stop(located(project_path(config, path), found.line, found.message()))
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        # Every page has been rendered by now, so the ids on each are known.
-        if self.config.enabled and self.config.check_anchors:
+        # Every page has been rendered by now: the ids and section titles on
+        # each are known, and no page has been written yet.
+        if not self.config.enabled:
+            return env
+        glossary = _page_file(files, self.config.glossary_page)
+        if glossary is not None and glossary.page is not None and glossary.page.content:
+            glossary.page.content = fill_section_titles(glossary.page.content,
+                                                        lambda target: _section_title(files, target))
+        if self.config.check_anchors:
             for problem in self._missing_anchors(files):
                 log.warning(problem)
         return env
@@ -163,66 +166,27 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
                                                                f"(its ids include: {ids})"))
         return problems
 
-    def _section_titles(self, config: MkDocsConfig) -> dict[str, str]:
-        """`file.md#anchor` -> "Page title › Section" for every term's target."""
-        toc = config.mdx_configs.get("toc", {})
-        slugify, separator = toc.get("slugify", default_slugify), toc.get("separator", "-")
-        titles: dict[str, str] = {}
-        headings_by_file: dict[str, list[tuple[int, str, str]]] = {}
-        for term in self.terms:
-            target = term.page_for(self.locale)
-            path, _, anchor = target.partition("#")
-            if path not in headings_by_file:
-                source = _localized_source(Path(config.docs_dir), path, self.locale, self.default_locale)
-                headings_by_file[path] = _headings(source, slugify, separator) if source else []
-            headings = headings_by_file[path]
-            if not headings:
-                continue
-            page_title = next((text for level, _, text in headings if level == 1), None)
-            section = next((text for _, slug, text in headings if slug == anchor), None)
-            if section is None or section == page_title:
-                titles[target] = page_title or section or ""
-            else:
-                titles[target] = f"{page_title} › {section}" if page_title else section
-        return {target: title for target, title in titles.items() if title}
+
+def _section_title(files: Files, target: str) -> str | None:
+    """"Page title › Section" for `file.md#anchor`, from the rendered page's
+    table of contents; the page title alone for its top heading."""
+    path, _, anchor = target.partition("#")
+    file = _page_file(files, path)
+    if file is None or file.page is None:
+        return None
+    items = list(_toc_items(file.page.toc or []))
+    top = next((item for item in items if item.level == 1), None)
+    page_title = html.unescape(top.title) if top else file.page.title
+    section = next((html.unescape(item.title) for item in items if item.id == anchor), None)
+    if section is None or section == page_title:
+        return page_title or section
+    return f"{page_title} › {section}" if page_title else section
 
 
-def _headings(path: Path, slugify, separator: str) -> list[tuple[int, str, str]]:
-    """(level, anchor, plain text) of the ATX headings outside fenced code."""
-    out, used, fence = [], set(), None
-    converter = markdown.Markdown()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0]:
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        found = _HEADING.match(line)
-        if not found:
-            continue
-        source = _ATTR_LIST.sub("", found.group(2))
-        # The same text the toc extension slugifies: rendered, tags stripped, unescaped.
-        text = html.unescape(strip_tags(converter.reset().convert(source)))
-        slug = slugify(text, separator)
-        anchor, number = slug, 0
-        while anchor in used:
-            number += 1
-            anchor = f"{slug}_{number}"
-        used.add(anchor)
-        out.append((len(found.group(1)), anchor, text))
-    return out
-
-
-def _localized_source(docs_dir: Path, path: str, locale: str, default_locale: str) -> Path | None:
-    if locale != default_locale:
-        translated = docs_dir / f"{path[:-len('.md')]}.{locale}.md"
-        if translated.is_file():
-            return translated
-    source = docs_dir / path
-    return source if source.is_file() else None
+def _toc_items(items) -> Iterator[AnchorLink]:
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
 
 
 def _page_file(files: Files, path: str):

@@ -16,11 +16,11 @@ from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 
 from devconcepts.errors import SourceError
+from devconcepts.fences import outside_code
 from devconcepts.glossary.links import term_link
 
 REFERENCE = r"\[\[term:(?P<id>[^\]|\s]*)(?:\|(?P<text>[^\]\n]+))?\]\]"
 _REFERENCE = re.compile(REFERENCE)
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
@@ -36,16 +36,7 @@ class UnknownTermError(SourceError):
 
 def scan_references(text: str) -> Iterator[tuple[int, str]]:
     """(1-based line, term id) of every reference outside fenced and inline code."""
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    for number, line in outside_code(text.splitlines()):
         for found in _REFERENCE.finditer(_CODE_SPAN.sub("", line)):
             yield number, found.group("id")
 

@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from devconcepts.fences import outside_code
 from devconcepts.terms import Term
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Spans whose text is not the site's wording, blanked before matching.
 _MASKED = re.compile(
@@ -90,17 +90,8 @@ def normalise(text: str) -> str:
 def find_in_page(text: str, rules: Sequence[_Rule], verbatim: str = "") -> list[AvoidedSpelling]:
     """Avoided spellings in a page's Markdown (front matter included, so line
     numbers are the file's). `verbatim` is the source notes' text, normalised."""
-    found, fence, comment = [], None, False
-    for number, line in enumerate(text.splitlines(), start=1):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
-                    and not line.strip()[len(opening.group(1)):].strip():
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    found, comment = [], False
+    for number, line in outside_code(text.splitlines()):
         if comment:
             if "-->" not in line:
                 continue

@@ -5,39 +5,29 @@ A page may name a concept in one language only ("Scheduler" on a Korean page,
 a term by any of its spellings gets all its other spellings, Korean and
 English, as hidden keywords; so does the section the term list names as the
 term's explanation. Both languages' indexes use the same list
-(devconcepts.terms.load_terms), the one the glossary uses, including its
-`exclude` words (로그인 is not 로그) and `case_sensitive` flag."""
+(devconcepts.terms.load_terms) and the same matcher
+(devconcepts.glossary.matching) as the glossary's tooltips, including the
+`exclude` words (로그인 is not 로그) and the `case_sensitive` flag."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Sequence
 
+from devconcepts.glossary.matching import TermMatcher
 from devconcepts.terms import Term
 
-from .korean import word_forms
 from .tokenizer import Prefixes, split_words
-
-
-@dataclass(frozen=True)
-class _Spelling:
-    words: tuple[str, ...]
-    """As written in the term list."""
-    term: Term
 
 
 class AliasMatcher:
     def __init__(self, terms: tuple[Term, ...], separator: re.Pattern[str]) -> None:
         self._separator = separator
         self._terms = terms
-        self._by_first: dict[str, list[_Spelling]] = {}
+        # The glossary's matcher: a section mentions a term exactly where a
+        # page would show the term's tooltip.
+        self._matcher = TermMatcher(terms)
         self._term_words: dict[str, list[str]] = {}
-        for term in terms:
-            for spelling in term.spellings():
-                words = self._words(spelling)
-                if words:
-                    self._by_first.setdefault(words[0].lower(), []).append(_Spelling(words, term))
 
     def _words(self, text: str | Sequence[str]) -> tuple[str, ...]:
         if isinstance(text, str):
@@ -45,24 +35,25 @@ class AliasMatcher:
         return tuple(text)
 
     def mentioned(self, text: str | Sequence[str]) -> list[Term]:
-        """Terms that `text` (or its words) names by one of their spellings. The
-        last word of a name may carry a particle ("스케줄러가", "RAG를")."""
-        words = self._words(text)
+        """Terms that `text` (or its words) names by one of their spellings, by
+        the rules of `devconcepts.glossary.matching` (particles as in
+        "스케줄러가", "RAG를"; `exclude` words; `case_sensitive`)."""
+        if not isinstance(text, str):
+            text = " ".join(text)
         found: dict[str, Term] = {}
-        for i, word in enumerate(words):
-            for form in word_forms(word.lower()):
-                for spelling in self._by_first.get(form, ()):
-                    if spelling.term.id not in found and _matches_at(words, i, spelling):
-                        found[spelling.term.id] = spelling.term
+        for match in self._matcher.finditer(text):
+            found.setdefault(match.term.id, match.term)
         return list(found.values())
 
-    def keywords(self, text: str | Sequence[str], terms: Sequence[Term] | None = None) -> set[str]:
+    def keywords(self, text: str, terms: Sequence[Term] | None = None, *,
+                 words: Sequence[str] | None = None) -> set[str]:
         """Lowercase words of the spellings of the terms `text` mentions (or of
-        `terms`) that prefix matching on `text` would not already find."""
-        words = self._words(text)
+        `terms`) that prefix matching on `text` would not already find.
+        `words`: `text` split by the search separator, if already done."""
+        words = self._words(text) if words is None else tuple(words)
         present = Prefixes(w.lower() for w in words)
         out = set()
-        for term in (self.mentioned(words) if terms is None else terms):
+        for term in (self.mentioned(text) if terms is None else terms):
             for word in self._spelling_words(term):
                 if word not in out and not present.match(word):
                     out.add(word)
@@ -86,18 +77,3 @@ class AliasMatcher:
                 out.setdefault(anchor, []).append(term)
         return out
 
-
-def _matches_at(words: tuple[str, ...], i: int, spelling: _Spelling) -> bool:
-    expected = spelling.words
-    if i + len(expected) > len(words):
-        return False
-    term = spelling.term
-    for j, want in enumerate(expected):
-        word = words[i + j]
-        if not term.case_sensitive:
-            word, want = word.lower(), want.lower()
-        last = j == len(expected) - 1
-        if word != want and not (last and want in word_forms(word)):
-            return False
-    end = words[i + len(expected) - 1].lower()
-    return not any(end.startswith(x.lower()) for x in term.exclusions())

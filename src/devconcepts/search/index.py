@@ -56,9 +56,10 @@ class LanguageIndex:
     def build(self, separator: str, pattern: re.Pattern[str], segmenter: Segmenter,
               aliases: AliasMatcher | None, terms: tuple[Term, ...]) -> dict:
         docs = [entry for _, entries in self.pages for entry in entries]
-        words = [[w.text for w in split_words(plain_text(f"{d['title']}\n{d['text']}"), pattern)] for d in docs]
+        texts = [plain_text(f"{d['title']}\n{d['text']}") for d in docs]
+        words = [[w.text for w in split_words(text, pattern)] for text in texts]
         analysis = segmenter.analyze(words)
-        found = dict(zip(map(id, docs), zip(words, analysis.suffixes)))
+        found = dict(zip(map(id, docs), zip(words, analysis.suffixes, texts)))
         explained = self._explained(aliases)
         for _, entries in self.pages:
             # A keyword goes to one section per page: the one the term list
@@ -66,16 +67,16 @@ class LanguageIndex:
             # Results are grouped by page, so repeating it adds bytes only.
             owner: dict[str, int] = {}
             for doc in entries:
-                doc_words = found[id(doc)][0]
+                doc_words, _, text = found[id(doc)]
                 if aliases is not None and id(doc) in explained:
-                    for word in aliases.keywords(doc_words, explained[id(doc)]):
+                    for word in aliases.keywords(text, explained[id(doc)], words=doc_words):
                         owner.setdefault(word, id(doc))
             for doc in entries:
-                doc_words, suffixes = found[id(doc)]
+                doc_words, suffixes, text = found[id(doc)]
                 present = Prefixes(w.lower() for w in doc_words)
                 keywords = {s for s in suffixes if not present.match(s)}
                 if aliases is not None:
-                    keywords |= aliases.keywords(doc_words)
+                    keywords |= aliases.keywords(text, words=doc_words)
                 for word in keywords:
                     owner.setdefault(word, id(doc))
             for doc in entries:
