@@ -1,0 +1,112 @@
+"""Cards from a page's HTML: what each card says, and ids that survive an
+answer's rewording but not a question's."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from devconcepts.cards.extract import DuplicateCardError, card_id, extract
+
+PAGE = '''\
+# Topic
+
+/// compare | Docker vs Kubernetes
+    subjects: [Docker, Kubernetes]
+    shared: 비슷한 점
+
++ 둘 다 **컨테이너**를 다룬다.
+
+역할
+: 컨테이너 생성 (`docker run`)
+: [오케스트레이션](../glossary/#orchestration)
+///
+
+/// compare | 격리 수준
+    subjects: [더티 리드, 반복 불가능한 읽기, 팬텀 리드]
+
+READ COMMITTED
+: 막음
+: 허용
+: 허용
+///
+
+??? question "파드란 무엇인가?"
+    쿠버네티스에서 배포하는 **가장 작은 단위**다. `kubectl get pods`로 본다.
+
+??? question "노드란?"
+    파드가 실행되는 머신이다. [자세히](#nodes)
+'''
+
+
+def cards_of(source: str, locale: str = "ko"):
+    html = markdown.markdown(source, extensions=["admonition", "pymdownx.details", "pymdownx.superfences",
+                                                 "devconcepts.compare"],
+                             extension_configs={"devconcepts.compare": {"locale": locale}})
+    return extract(html, locale=locale, page="topic", shared_label="공통점")
+
+
+def test_every_question_and_every_row_is_a_card_in_page_order():
+    cards = cards_of(PAGE)
+    assert [card.kind for card in cards] == ["shared", "row", "row", "question", "question"]
+    shared, row, three, question, _ = cards
+    assert shared.front == "비슷한 점: Docker, Kubernetes"
+    assert "<strong>컨테이너</strong>" in shared.back and "<ul>" in shared.back
+    assert row.front == "역할: Docker vs Kubernetes"
+    assert three.front == "READ COMMITTED: 더티 리드 vs 반복 불가능한 읽기 vs 팬텀 리드"
+    assert question.front == "파드란 무엇인가?"
+    assert question.back == "<p>쿠버네티스에서 배포하는 <strong>가장 작은 단위</strong>다. <code>kubectl get pods</code>로 본다.</p>"
+
+
+def test_a_row_card_shows_its_cells_as_a_small_table():
+    row = cards_of(PAGE)[1]
+    assert row.back == ('<table><caption>Docker vs Kubernetes</caption><tbody>'
+                        '<tr><th scope="row">Docker</th><td>컨테이너 생성 (<code>docker run</code>)</td></tr>'
+                        '<tr><th scope="row">Kubernetes</th><td>오케스트레이션</td></tr></tbody></table>')
+
+
+def test_links_into_the_site_become_their_text():
+    question = cards_of(PAGE)[-1]
+    assert question.back == "<p>파드가 실행되는 머신이다. 자세히</p>"
+
+
+def test_ids_name_language_page_and_the_question_or_table_and_aspect():
+    cards = cards_of(PAGE)
+    assert cards[3].id == card_id("ko", "topic", "파드란 무엇인가?")
+    assert cards[1].id == card_id("ko", "topic", "Docker vs Kubernetes\n역할")
+    assert cards[0].id == card_id("ko", "topic", "Docker vs Kubernetes\n비슷한 점")
+    assert cards[3].id.startswith("ko-topic-") and len(cards[3].id) == len("ko-topic-") + 12
+    assert len({card.id for card in cards}) == len(cards)
+    assert cards_of(PAGE, "en")[3].id != cards[3].id
+
+
+def test_rewording_an_answer_keeps_the_id():
+    before = {card.front: card for card in cards_of(PAGE)}
+    after = {card.front: card for card in cards_of(
+        PAGE.replace("**가장 작은 단위**다", "가장 작은 배포 단위이다").replace(": 막음", ": 막는다"))}
+    for front in ("파드란 무엇인가?", "READ COMMITTED: 더티 리드 vs 반복 불가능한 읽기 vs 팬텀 리드"):
+        assert after[front].back != before[front].back
+        assert after[front].id == before[front].id
+
+
+def test_rewording_a_question_makes_a_new_card():
+    before = [card.id for card in cards_of(PAGE)]
+    after = [card.id for card in cards_of(PAGE.replace("파드란 무엇인가?", "파드는 무엇인가?"))]
+    assert after[:3] == before[:3] and after[4] == before[4]
+    assert after[3] not in before
+
+
+def test_deleting_a_question_removes_its_card():
+    removed = '??? question "노드란?"\n    파드가 실행되는 머신이다. [자세히](#nodes)\n'
+    before = [card.id for card in cards_of(PAGE)]
+    after = [card.id for card in cards_of(PAGE.replace(removed, ""))]
+    assert after == before[:-1]
+
+
+def test_two_questions_with_one_text_fail():
+    with pytest.raises(DuplicateCardError, match="파드란 무엇인가"):
+        cards_of(PAGE + '\n??? question "파드란 무엇인가?"\n    다른 답.\n')
+
+
+def test_a_page_without_self_check_or_table_has_no_cards():
+    assert cards_of("# Title\n\nText.\n\n!!! note\n    Not a question.\n") == []
