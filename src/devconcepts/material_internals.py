@@ -106,6 +106,12 @@ def dump_page_config(config: dict) -> str:
 WORKER_DIR = "assets/javascripts/workers"
 WORKER_MESSAGES = {"SETUP": 0, "READY": 1, "QUERY": 2, "RESULT": 3}
 
+# The typo-tolerance script our worker loads (devconcepts-search-tolerance.js,
+# built from src/devconcepts/search/worker/tolerance.mjs) also relies on
+# Material's worker: it exposes its lunr as `self.lunr` (the script wraps
+# lunr.Builder to read the built index), and a RESULT's data is `{items: […]}`.
+WORKER_LUNR_GLOBAL = "lunr"
+
 
 # Material's stylesheets, by the names its build gives them: a content hash
 # between the name and `.min.css` (main.<hash>.min.css, palette.<hash>.min.css).

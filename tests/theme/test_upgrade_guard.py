@@ -102,6 +102,12 @@ def test_worker_message_numbers_are_materials():
     assert {"SETUP": setup, "READY": ready, "QUERY": query, "RESULT": result} == internals.WORKER_MESSAGES
 
 
+def test_materials_worker_exposes_lunr_and_sends_results_as_items():
+    worker = _materials_worker()
+    assert re.search(rf"self\.{internals.WORKER_LUNR_GLOBAL}=", worker)
+    assert f"{{type:{internals.WORKER_MESSAGES['RESULT']},data:{{items:[]}}}}" in worker
+
+
 def test_our_worker_uses_the_recorded_message_numbers():
     source = OUR_WORKER.read_text(encoding="utf-8")
     declared = {name: int(value) for name, value in re.findall(r"var (SETUP|READY|QUERY|RESULT) = (\d+)", source)}
