@@ -135,6 +135,9 @@ def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True) 
     # The term list and diagrams: data/ beside the config, as in the project.
     if not (root / "data").exists():
         (root / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    # The source notes devconcepts-glossary reads (`source_notes`, relative to the config).
+    if not (root / "seed").exists():
+        (root / "seed").symlink_to(ROOT / "seed", target_is_directory=True)
     config = root / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {BASE_CONFIG}\n"
