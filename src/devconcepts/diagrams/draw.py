@@ -5,6 +5,15 @@ Colours are `currentColor` and Material's colour variables, so the drawing
 follows the light, dark and print schemes. The text alternative: the SVG is
 `role="img"` named by its `<title>` and described by its `<desc>`, and the
 `<figcaption>` lists every relationship in sentences, visible to everyone.
+
+The drawing stays out of the search index (`data-search-exclude`): its labels
+have no spaces between them there and would run together in a result's
+snippet, and the figcaption's sentences say the same things.
+
+The SVG sits in a frame that scrolls sideways: on a narrow screen the
+drawing keeps a readable size (glossary.css) and a hint under it says to
+scroll. The frame is a labelled, focusable region so keyboard users can
+scroll it too.
 """
 
 from __future__ import annotations
@@ -16,9 +25,12 @@ from dataclasses import dataclass
 from markdown.util import AtomicString
 
 from devconcepts.diagrams.load import DiagramError
+from devconcepts.labels import label
 
-_PRIMARY_SIZE = 15
-_SECONDARY_SIZE = 12
+_PRIMARY_SIZE = 16
+_SECONDARY_SIZE = 14
+"""Text sizes in user units. The smallest, 14, prints at 7.2 pt when a
+1000-unit-wide drawing takes an A4 page's text width (182 mm)."""
 _GAP = 3
 """Space between an arrow's end and the box it points at."""
 _HEAD_LENGTH = 10
@@ -72,9 +84,11 @@ def render(parent: etree.Element, spec: dict, locale: str) -> etree.Element:
     # `no-terms`: the labels are not tooltipped (the first uses stay in the prose).
     figure = _el(parent, "figure", id=name, **{"class": "diagram no-terms"})
     x0, y0, width, height = spec["viewbox"]
-    svg = _el(figure, "svg", viewBox=f"{x0} {y0} {width} {height}", width=width, height=height,
+    frame = _el(figure, "div", tabindex=0, role="region",
+                **{"class": "diagram__frame", "aria-labelledby": f"{name}-hint"})
+    svg = _el(frame, "svg", viewBox=f"{x0} {y0} {width} {height}", width=width, height=height,
               role="img", **{"class": "diagram__svg", "aria-labelledby": f"{name}-title",
-                             "aria-describedby": f"{name}-desc"})
+                             "aria-describedby": f"{name}-desc", "data-search-exclude": "true"})
     _el(svg, "title", _text(spec["title"], locale, where), id=f"{name}-title")
     _el(svg, "desc", _text(spec["description"], locale, where).strip(), id=f"{name}-desc")
 
@@ -128,6 +142,10 @@ def render(parent: etree.Element, spec: dict, locale: str) -> etree.Element:
                 text_anchor=edge.get("label_anchor", "middle"), font_size=_SECONDARY_SIZE,
                 **{"class": "diagram__edge-label"})
 
+    # Names the frame; shown only where the frame scrolls. Hidden from screen
+    # readers as text of its own: they hear it once, as the frame's name.
+    _el(figure, "p", label("diagram.scroll", locale), id=f"{name}-hint",
+        **{"class": "diagram__hint", "aria-hidden": "true", "data-search-exclude": "true"})
     caption = _el(figure, "figcaption")
     _el(caption, "p", _text(spec["caption"], locale, where))
     relations = _el(caption, "ul", **{"class": "diagram__relations"})
