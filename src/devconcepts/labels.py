@@ -37,9 +37,14 @@ LABELS: dict[str, dict[str, str]] = {
         # Glossary entry: other spellings of the term, and the link to the section explaining it.
         "glossary.aliases": "다른 표기",
         "glossary.more": "설명",
-        # Study mode: the toggle above comparison tables, and the button on each hidden cell.
+        # Study mode: the toggle above comparison tables (its label while off, and while on:
+        # the choice is remembered, so a page opened later says it is still on), and the
+        # button on each hidden cell.
         "study.toggle": "가리고 외우기(표 내용 숨김)",
+        "study.toggle_on": "가리기 켜짐",
         "study.reveal": "눌러서 보기",
+        # Diagrams on a narrow screen: drawn at a readable size, they scroll sideways.
+        "diagram.scroll": "옆으로 밀어서 그림 전체 보기",
         # Under `mkdocs serve`: the notice on a translation that is behind its Korean page.
         "translation.behind.title": "번역이 원문보다 오래됨",
         "translation.behind.text": "이 번역을 만든 뒤에 원문이 바뀌었다.",
@@ -91,7 +96,9 @@ LABELS: dict[str, dict[str, str]] = {
         "glossary.aliases": "Also written",
         "glossary.more": "Explained in",
         "study.toggle": "Recall mode (hide table cells)",
+        "study.toggle_on": "Hiding answers: on",
         "study.reveal": "Show",
+        "diagram.scroll": "Scroll sideways to see the whole diagram",
         "translation.behind.title": "Outdated translation",
         "translation.behind.text": "The Korean original has changed since this page was translated.",
         "translation.behind.link": "Read the Korean original",
