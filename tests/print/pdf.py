@@ -15,6 +15,7 @@ A4_POINTS = (595.28, 841.89)
 # The @page margin box of print.css ("3 / 8"); not content, so a sheet that
 # holds only its number still counts as blank.
 _PAGE_NUMBER = re.compile(r"^\s*\d+\s*/\s*\d+\s*$")
+_MIN_PART = 4
 
 
 def print_pdf(page, url: str, path: Path, *, paper: str = "A4", background: bool = False,
@@ -79,6 +80,26 @@ class PrintedPdf:
     @cached_property
     def flat(self) -> str:
         return normalise(self.text)
+
+    def has_text(self, text: str, strip=lambda flat: flat) -> bool:
+        """Whether `text` (whitespace aside) is in the PDF: whole, or split by a
+        sheet break into a head on one sheet and the rest on the next. The
+        head is not always last on its sheet: `-raw` gives paint order, and
+        what is painted after a paragraph (an admonition's title, a
+        repeated table header) follows it there. `strip` cleans each sheet's
+        text first. Both parts must be at least `_MIN_PART` characters, so a
+        missing statement is not found by its first or last letter alone."""
+        wanted = normalise(text)
+        # The sheet's number ("2 / 3") when poppler put it on a text line.
+        sheets = [strip(normalise(sheet).replace(f"{number}/{self.sheets}", "", 1))
+                  for number, sheet in enumerate(self.sheet_texts, start=1)]
+        if wanted in "".join(sheets):
+            return True
+        for first, second in zip(sheets, sheets[1:]):
+            for cut in range(_MIN_PART, len(wanted) - _MIN_PART + 1):
+                if wanted[:cut] in first and second.startswith(wanted[cut:]):
+                    return True
+        return False
 
     @cached_property
     def fonts(self) -> list[Font]:
