@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+from devconcepts.i18n.source_hash import KEY, source_hash  # noqa: E402
 from devconcepts.terms import load_terms  # noqa: E402
 
 KO_TEMPLATES = [
@@ -231,8 +232,11 @@ def generate(target: Path, pages: int, seed: int = 1) -> int:
     notes.mkdir()
     for i in range(1, pages - real + 1):
         ko, en = page_pair(i, vocab)
-        (notes / f"{i:04d}.md").write_text(ko, encoding="utf-8")
-        (notes / f"{i:04d}.en.md").write_text(en, encoding="utf-8")
+        source = notes / f"{i:04d}.md"
+        source.write_text(ko, encoding="utf-8")
+        # Each translation records the version of its Korean page it
+        # translates (i18n/source_hash.py); the strict build fails without.
+        (notes / f"{i:04d}.en.md").write_text(f"---\n{KEY}: {source_hash(source)}\n---\n\n{en}", encoding="utf-8")
     return max(real, pages)
 
 
