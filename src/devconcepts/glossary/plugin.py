@@ -37,7 +37,7 @@ from devconcepts.glossary.extension import GlossaryExtension, read_terms
 from devconcepts.glossary.page import fill_section_titles
 from devconcepts.errors import located, page_path, project_path, stop
 from devconcepts.glossary.references import UnknownTermError, scan_references
-from devconcepts.locales import build_locales, counterpart_key, source_locale
+from devconcepts.locales import counterpart_key, is_default_language_build, page_locale, source_locale
 from devconcepts import site_data
 from devconcepts.plugin_extension import ExtensionOwner
 from devconcepts.terms import TermListError
@@ -74,17 +74,16 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         # The extensions read the build's term list and language and the
         # page's glossary link from this plugin (devconcepts.plugin_extension).
         self.glossary = self.own(config, GLOSSARY_EXTENSION, GlossaryExtension)
-        listed = DIAGRAM_EXTENSION in config.markdown_extensions
-        if not (listed or any(entry is self.diagram for entry in config.markdown_extensions)):
-            self.diagram = None
-        elif listed:
+        if DIAGRAM_EXTENSION in config.markdown_extensions:
             self.diagram = self.own(config, DIAGRAM_EXTENSION, DiagramExtension)
+        elif not any(entry is self.diagram for entry in config.markdown_extensions):
+            self.diagram = None  # not listed in this config
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        self.locale, self.default_locale = build_locales(config)
+        self.locale = page_locale(config)
         self.settings["locale"] = self.locale
         # The site's data files, unless mkdocs.yml names others in the extensions' options.
         terms_file = Path(self.glossary.getConfig("terms_file") or site_data.terms_file(config))
@@ -110,7 +109,8 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         self.avoided = variants.page_rules(self.terms, self.locale)
         notes = Path(self.config.source_notes).read_text(encoding="utf-8") if self.config.source_notes else ""
         self.notes = "\n".join(variants.normalise(line) for line in notes.splitlines())
-        if self.locale == self.default_locale:
+        if is_default_language_build(config):
+            # The data files are the same in every language's build.
             self._check_data_spellings(config, data_files)
 
     def on_page_markdown(self, markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
