@@ -36,6 +36,10 @@ from devconcepts.offline.precache import Language, precache_lists, version
 
 log = get_plugin_logger(__name__)
 
+NEVER = ("*.map", "*.gz", "robots.txt", ".*", "*/.*")
+"""Never precached: source maps and compressed copies, which no page loads;
+robots.txt; hidden files."""
+
 
 class OfflineConfig(Config):
     enabled = c.Type(bool, default=True)
@@ -55,9 +59,10 @@ class OfflineConfig(Config):
     icon = c.Optional(c.Type(str))
     """Site path of the app icon; by default the theme's favicon."""
 
-    exclude = c.Type(list, default=["*.map", "*.gz", "robots.txt", "*.apkg", ".*", "*/.*"])
-    """Site paths (glob patterns) never precached: source maps, compressed
-    copies, files offered for download rather than read in the site."""
+    exclude = c.Type(list, default=[])
+    """Site paths (glob patterns) to leave out of the precache besides those
+    no page reads (NEVER): files offered for download rather than read in
+    the site, data written for other tools."""
 
     budget_kb = c.Type(int, default=300)
     """Most gzip bytes (in KB of 1,000 bytes) one language's precache may
@@ -114,7 +119,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             return
         _, default = build_locales(config)
         languages = [Language(locale, _prefix(locale, default)) for locale in built_locales(config)]
-        lists = precache_lists(site, languages, [*self.config.exclude, self.config.worker])
+        lists = precache_lists(site, languages, [*NEVER, *self.config.exclude, self.config.worker])
         try:
             code = worker.render(version(lists, worker.source()), lists)
         except ValueError as error:

@@ -18,8 +18,8 @@
  *   every other deployment's cache. A page and everything it loads later
  *   (search worker, index) come from one deployment.
  * - Requests: cache first for the files of this deployment (a page's query
- *   string, such as the search worker's, is ignored), the network for
- *   anything else. A page that is neither cached nor reachable gets the
+ *   string, such as the search worker's, is ignored to find it, and kept on
+ *   the response), the network for anything else. A page that is neither cached nor reachable gets the
  *   language's 404 page.
  */
 "use strict"
@@ -123,15 +123,32 @@ self.addEventListener("message", (event) => {
 async function cached(request) {
   const cache = await caches.open(CACHE)
   const hit = await cache.match(request, { ignoreSearch: true, ignoreVary: true })
-  if (hit || request.mode !== "navigate")
-    return hit
-  /* The same page by another address: oltp, oltp/index.html */
+  if (hit)
+    return sameAddress(hit, request)
+  if (request.mode !== "navigate")
+    return undefined
+  /* The same page by another address: oltp/index.html; oltp goes to oltp/,
+     as the server would send it, so that its relative links resolve. */
   const url = new URL(request.url)
   url.search = ""
   url.hash = ""
-  const other = url.pathname.endsWith("/index.html") ? url.href.slice(0, -"index.html".length)
-    : url.pathname.endsWith("/") ? null : url.href + "/"
-  return other ? cache.match(other) : undefined
+  if (url.pathname.endsWith("/index.html")) {
+    const page = await cache.match(url.href.slice(0, -"index.html".length))
+    return page && sameAddress(page, request)
+  }
+  if (!url.pathname.endsWith("/") && await cache.match(url.href + "/"))
+    return Response.redirect(url.href + "/", 301)
+  return undefined
+}
+
+/* A response found under another address (its query left out) keeps the
+   address it was asked for: the search worker reads its own query
+   (?worker=…), and a page opened from a search result its ?h=. */
+function sameAddress(response, request) {
+  if (response.url === request.url.split("#")[0])
+    return response
+  return new Response(response.body, { status: response.status, statusText: response.statusText,
+    headers: response.headers })
 }
 
 async function respond(request) {
