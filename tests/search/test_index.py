@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from devconcepts.search.plugin import TOLERANCE_PATH
 from sitekit import ROOT, build_site
 
 LANGUAGES = {"ko": "", "en": "en/"}
@@ -105,7 +106,8 @@ def test_fallback_page_stays_out_of_the_other_language(tmp_path):
     # need the project's other plugins.
     overrides = tmp_path / "overrides"
     (overrides / WORKER).parent.mkdir(parents=True)
-    (overrides / WORKER).symlink_to(ROOT / "overrides" / WORKER)
+    for script in (WORKER, TOLERANCE_PATH):  # the worker and the script it loads
+        (overrides / script).symlink_to(ROOT / "overrides" / script)
     # The search aliases come from the term list in data/ beside mkdocs.yml.
     (tmp_path / "data").symlink_to(ROOT / "data", target_is_directory=True)
     config = tmp_path / "mkdocs.yml"
