@@ -98,10 +98,12 @@ def precache_lists(site: Path, languages: list[Language], exclude: list[str]) ->
                            if other != language.prefix and other.startswith(language.prefix))
                and not relative.startswith(SHARED)
                and not excluded(relative)]
-        # A script may name a file of another language (Material's bundle
-        # quotes `search/search_index.json`): only shared files are taken.
-        shared = {relative for relative in _followed(site, [r for r in own if r.endswith(".html")], existing)
-                  if relative.startswith(SHARED) and not excluded(relative)}
+        loaded, named = _followed(site, [relative for relative in own if relative.endswith(".html")], existing)
+        # A name quoted in a script may be another language's file (Material's
+        # bundle quotes `search/search_index.json`): of those, only shared
+        # files are taken. What a page or stylesheet loads is taken anywhere.
+        shared = {relative for relative in loaded | {name for name in named if name.startswith(SHARED)}
+                  if not excluded(relative)}
         chosen = sorted(set(own) | shared)
         result.append(Precache(language.locale, language.prefix, tuple(url_of(relative) for relative in chosen),
                                tuple(site / relative for relative in chosen)))
@@ -122,29 +124,36 @@ def version(lists: list[Precache], *extra: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def _followed(site: Path, pages: list[str], existing: set[str]) -> set[str]:
-    """Site files that `pages` load, and what those load in turn."""
-    found: set[str] = set()
+def _followed(site: Path, pages: list[str], existing: set[str]) -> tuple[set[str], set[str]]:
+    """Site files that `pages` load, and what those load in turn: (loaded by
+    a page or a stylesheet, or by a script's query; only named in a script)."""
+    loaded: set[str] = set()
+    named: set[str] = set()
     queue = list(pages)
     seen = set(queue)
     while queue:
         relative = queue.pop()
         path = site / relative
+        text = path.read_text(encoding="utf-8", errors="replace") if path.suffix in _READ else ""
         if relative.endswith(".html"):
-            references = _html_references(path.read_text(encoding="utf-8", errors="replace"))
+            references, found = _html_references(text), loaded
         elif relative.endswith(".css"):
-            references = _css_references(path.read_text(encoding="utf-8", errors="replace"))
+            references, found = _css_references(text), loaded
         elif relative.endswith((".js", ".mjs")):
-            references = _js_references(path.read_text(encoding="utf-8", errors="replace"))
+            references, found = _js_references(text), named
         else:
-            references = []
+            references, found = [], loaded
         for reference in references:
             for target in _resolve(relative, reference, existing):
                 found.add(target)
                 if target not in seen:
                     seen.add(target)
                     queue.append(target)
-    return found - set(pages)
+    pages_set = set(pages)
+    return loaded - pages_set, named - pages_set - loaded
+
+
+_READ = {".html", ".css", ".js", ".mjs"}
 
 
 def _html_references(text: str) -> list[str]:

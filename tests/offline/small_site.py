@@ -1,0 +1,60 @@
+"""A small bilingual site with the offline plugin, built in this process: a
+home and one topic page per language, a stylesheet and the registration
+script, each carrying an edition number so that two deployments differ."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from sitekit import ROOT, build_in_process
+
+CONFIG = """\
+site_name: 오프라인 시험
+site_url: {base}
+docs_dir: docs
+theme:
+  name: material
+  language: ko
+  custom_dir: overrides
+extra_css: [style.css]
+extra_javascript: [assets/javascripts/offline.js]
+plugins:
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: ko
+          name: 한국어
+          default: true
+          build: true
+        - locale: en
+          name: English
+          build: true
+          site_name: Offline test
+          site_description: A test site
+  - devconcepts-offline{options}
+"""
+
+PAGES = {"index.md": "# 홈\n\n[주제](a.md)\n", "index.en.md": "# Home\n\n[Topic](a.md)\n",
+         "a.md": "# 주제\n\n{edition}판 본문.\n", "a.en.md": "# Topic\n\nEdition {edition}.\n"}
+
+
+def write_site(project: Path, edition: int, base: str, options: str = "") -> None:
+    """`options`: the plugin's settings, as indented mkdocs.yml lines."""
+    docs = project / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for name, text in PAGES.items():
+        (docs / name).write_text(text.format(edition=edition), encoding="utf-8")
+    (docs / "style.css").write_text(f':root {{ --deployment: "{edition}" }}\n', encoding="utf-8")
+    script = project / "overrides" / "assets" / "javascripts" / "offline.js"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text((ROOT / "overrides/assets/javascripts/offline.js").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    (project / "mkdocs.yml").write_text(CONFIG.format(base=base, options=f":\n{options}" if options else ""),
+                                        encoding="utf-8")
+
+
+def build(project: Path, site: Path, edition: int, base: str = "http://127.0.0.1:8000/", *,
+          options: str = "", command: str = "build") -> subprocess.CompletedProcess:
+    write_site(project, edition, base, options)
+    return build_in_process(site, project / "mkdocs.yml", command=command)
