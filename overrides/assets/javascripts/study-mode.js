@@ -4,7 +4,11 @@
    without scripts; this script shows it. While its button is pressed, every
    body cell (td) of every `figure.compare` is concealed — the subjects and
    aspects (th) stay — and gets a "show" button that reveals that one cell.
-   The choice is remembered in localStorage. Concealed cells print blank. */
+   A concealed cell's content is wrapped so the screen can drop it (the cell
+   is one button tall) while paper keeps its space blank.
+   The choice is remembered in localStorage, so it is still on when another
+   page or a later visit opens: the button's label says so ("가리기 켜짐",
+   from the toolbar's data-on-label), as does aria-pressed. */
 (function () {
   "use strict";
 
@@ -28,6 +32,10 @@
 
   function conceal(cell, label) {
     if (cell.classList.contains("is-concealed")) return;
+    var answer = document.createElement("span");
+    answer.className = "study-cell__answer";
+    while (cell.firstChild) answer.appendChild(cell.firstChild);
+    cell.appendChild(answer);
     var button = document.createElement("button");
     button.type = "button";
     button.className = "study-cell__reveal";
@@ -42,6 +50,11 @@
   function reveal(cell, moveFocus) {
     var button = cell.querySelector(":scope > .study-cell__reveal");
     if (button) button.remove();
+    var answer = cell.querySelector(":scope > .study-cell__answer");
+    if (answer) {
+      while (answer.firstChild) cell.insertBefore(answer.firstChild, answer);
+      answer.remove();
+    }
     cell.classList.remove("is-concealed");
     if (moveFocus) {
       // Keep keyboard users where they were instead of dropping focus to the page.
@@ -52,7 +65,11 @@
 
   function apply(toolbar, on) {
     var label = toolbar.getAttribute("data-reveal-label") || "?";
-    toolbar.querySelector(".study-toggle").setAttribute("aria-pressed", on ? "true" : "false");
+    var toggle = toolbar.querySelector(".study-toggle");
+    if (!toggle.hasAttribute("data-off-label")) toggle.setAttribute("data-off-label", toggle.textContent);
+    toggle.textContent = on ? toolbar.getAttribute("data-on-label") || toggle.getAttribute("data-off-label")
+                            : toggle.getAttribute("data-off-label");
+    toggle.setAttribute("aria-pressed", on ? "true" : "false");
     document.documentElement.classList.toggle("study-mode", on);
     document.querySelectorAll("figure.compare td").forEach(function (cell) {
       if (on) conceal(cell, label); else reveal(cell, false);

@@ -2,7 +2,7 @@
 
 Puts one toolbar before the first `<figure class="compare">` of a page:
 
-    <div class="study-toolbar" data-reveal-label="눌러서 보기" hidden>
+    <div class="study-toolbar" data-reveal-label="눌러서 보기" data-on-label="가리기 켜짐" hidden>
       <button type="button" class="study-toggle" aria-pressed="false">가리고 외우기(표 내용 숨김)</button>
     </div>
 
@@ -10,7 +10,9 @@ The toolbar is `hidden` until `study-mode.js` runs, so readers without
 scripts never see a button that does nothing. The script hides the body cells
 (`td`) of every comparison table while the button is pressed — the subjects
 and aspects (`th`) stay — remembers the choice, and reveals a cell when it is
-clicked. Labels come from `devconcepts.labels` in the page's language, which
+clicked; while pressed, the button's label says the mode is on (the
+choice carries over to other pages and later visits). Labels come from
+`devconcepts.labels` in the page's language, which
 the `devconcepts-compare` plugin gives it (the `locale` option, used alone).
 """
 
@@ -44,7 +46,8 @@ class StudyToolbarTreeprocessor(Treeprocessor):
 def toolbar(locale: str) -> etree.Element:
     # A control, not content: a search for its words would find every table.
     bar = etree.Element("div", {"class": "study-toolbar", "hidden": "hidden", "data-search-exclude": "true",
-                                "data-reveal-label": label("study.reveal", locale)})
+                                "data-reveal-label": label("study.reveal", locale),
+                                "data-on-label": label("study.toggle_on", locale)})
     button = etree.SubElement(bar, "button", {"type": "button", "class": "study-toggle",
                                               "aria-pressed": "false"})
     button.text = AtomicString(label("study.toggle", locale))
