@@ -3,9 +3,10 @@ settings, in one place.
 
 Each item below says what it relies on. Material may change any of them in a
 minor release; `tests/theme/test_upgrade_guard.py` checks the installed
-version and every copied template, so a Material upgrade fails that test
-instead of a page. After an upgrade: compare each copied template with its new
-original, carry our change over, check every item below, then set
+version, every copied template and the markup our blocks complete, so a
+Material upgrade fails that test instead of a page. After an upgrade: compare
+each copied template with its new original, carry our change over, check
+every item below, then set
 `MATERIAL_VERSION` and run `python -m devconcepts.material_internals record`.
 """
 
@@ -139,12 +140,18 @@ COPIED_PARTIALS = {
     "partials/footer.html": Copy(
         "partials/footer.html",
         why="the prev/next aria-labels escape titles once; base.html's `footer` block only includes this file"),
-    "partials/search.html": Copy(
-        "partials/search.html",
-        why="the search dialog's accessible name; header.html includes this file, with no block around it"),
     "partials/site-meta.html": Copy(
         "base.html", block="site_meta",
         why="escaped descriptions and absolute hreflang links; main.html's `site_meta` block includes it"),
+}
+
+# Markup of Material's that a block of ours finds and completes in the
+# block's rendered output (`super() | replace(…)`), instead of copying the
+# partial that writes it: Material's original must still contain it, once.
+SEARCH_DIALOG_TAG = '<div class="md-search" data-md-component="search" role="dialog">'
+PATCHED_MARKUP = {
+    # main.html's `header` block gives the search dialog an accessible name.
+    "main.html": ("partials/search.html", SEARCH_DIALOG_TAG),
 }
 
 ORIGINALS_FILE = ".material-originals.json"
@@ -219,6 +226,17 @@ def upgrade_problems(overrides: Path, templates: Path | None = None, version: st
                             f"carry our change over to the new original")
     for path in sorted(set(hashes) - set(COPIED_PARTIALS)):
         problems.append(f"{ORIGINALS_FILE}: '{path}' is not in COPIED_PARTIALS")
+    for path, (original, markup) in PATCHED_MARKUP.items():
+        if markup not in (overrides / path).read_text(encoding="utf-8"):
+            problems.append(f"overrides/{path}: no longer completes {markup!r}; update PATCHED_MARKUP")
+        try:
+            found = (templates / original).read_text(encoding="utf-8").count(markup)
+        except OSError as error:
+            problems.append(f"overrides/{path}: Material's {original} is gone: {error}")
+            continue
+        if found != 1:
+            problems.append(f"overrides/{path}: Material's {original} writes {markup!r} {found} times, not once; "
+                            f"the block's replace would miss or double it")
     return problems
 
 

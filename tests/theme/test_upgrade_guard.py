@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from sitekit import ROOT
+from sitekit import ROOT, build_in_process
 from devconcepts import material_internals as internals
 
 OVERRIDES = ROOT / "overrides"
@@ -30,10 +30,12 @@ def material_copy(tmp_path):
     """The parts of the installed theme's templates that the guard reads."""
     templates = internals.material_templates()
     copy = tmp_path / "templates"
-    for copied in internals.COPIED_PARTIALS.values():
-        target = copy / copied.original
+    originals = [copied.original for copied in internals.COPIED_PARTIALS.values()]
+    originals += [original for original, _ in internals.PATCHED_MARKUP.values()]
+    for original in originals:
+        target = copy / original
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(templates / copied.original, target)
+        shutil.copyfile(templates / original, target)
     assert internals.upgrade_problems(OVERRIDES, copy) == []
     return copy
 
@@ -65,9 +67,33 @@ def test_guard_ignores_changes_outside_a_copied_block(material_copy):
 
 
 def test_guard_fails_when_a_copied_original_is_gone(material_copy):
-    (material_copy / "partials" / "search.html").unlink()
+    (material_copy / "partials" / "footer.html").unlink()
     problems = internals.upgrade_problems(OVERRIDES, material_copy)
-    assert len(problems) == 1 and problems[0].startswith("overrides/partials/search.html: Material's")
+    assert len(problems) == 1 and problems[0].startswith("overrides/partials/footer.html: Material's")
+
+
+def test_guard_fails_when_markup_a_block_completes_changes(material_copy):
+    search = material_copy / "partials" / "search.html"
+    search.write_text(search.read_text(encoding="utf-8").replace('role="dialog">', 'role="dialog" hidden>'),
+                      encoding="utf-8")
+    problems = internals.upgrade_problems(OVERRIDES, material_copy)
+    assert len(problems) == 1
+    assert problems[0].startswith("overrides/main.html: Material's partials/search.html writes ")
+    assert problems[0].endswith(" 0 times, not once; the block's replace would miss or double it")
+
+
+def test_the_search_dialog_gets_its_name_from_the_header_block(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# 홈\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: t\ntheme: {{name: material, language: ko, custom_dir: {OVERRIDES}}}\n"
+                      "plugins: [search, devconcepts-i18n]\n", encoding="utf-8")
+    result = build_in_process(tmp_path / "site", config)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    dialogs = re.findall(r'<div class="md-search" data-md-component="search" role="dialog"[^>]*>', page)
+    assert dialogs == ['<div class="md-search" data-md-component="search" role="dialog" aria-label="검색">']
 
 
 def test_guard_fails_on_another_material_release(material_copy):
