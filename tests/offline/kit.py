@@ -55,7 +55,10 @@ class Failures:
     seen: list[str] = field(default_factory=list)
 
     def attach(self, page) -> None:
-        page.on("requestfailed", lambda request: self._failed(request.url, request.failure))
+        # ERR_ABORTED: dropped because the page moved on (a favicon still
+        # loading when the test opens the next page), not refused.
+        page.on("requestfailed", lambda request: None if request.failure == "net::ERR_ABORTED"
+                else self._failed(request.url, request.failure))
         page.on("response", lambda response: None if response.from_service_worker
                 else self._failed(response.url, "not from the service worker"))
 
