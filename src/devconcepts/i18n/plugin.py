@@ -2,8 +2,9 @@
 translations and translations behind their source page fail the strict build
 (under `mkdocs serve`, such a page also says so at its top), each language
 gets its own 404 page,
-templates get the interface labels of the language being built, and each
-template is compiled once for all languages."""
+templates get the interface labels of the language being built, each
+template is compiled once for all languages, and the language switch gets a
+map of each page's headings to its translation's (`headings`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -22,8 +23,9 @@ from devconcepts.i18n.template_cache import SharedBytecodeCache
 from devconcepts.i18n import source_hash
 from devconcepts.i18n.behind import notice, with_notice
 from devconcepts.i18n.counterparts import missing_translations
+from devconcepts.i18n.headings import CounterpartHeadings
 from devconcepts.labels import labels_for
-from devconcepts.locales import build_locales, language_roots, translated_locales
+from devconcepts.locales import all_languages_built, build_locales, language_roots, page_locale, translated_locales
 from devconcepts.site_data import project_dir
 
 log = get_plugin_logger(__name__)
@@ -43,6 +45,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._not_found = NotFoundPages()
         self._serving = False
         self._behind: dict[Path, source_hash.Drift] = {}
+        self._headings = CounterpartHeadings()
 
     # Defining on_startup also keeps this plugin across the rebuilds of one
     # `mkdocs serve` (MkDocs' rule), so `_serving` holds for all of them.
@@ -57,6 +60,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         # checking the sources in the default language's build reports each
         # problem once.
         if locale == default:
+            self._headings = CounterpartHeadings()
             translations = self.config.translations
             if translations is None:
                 translations = translated_locales(config)
@@ -99,10 +103,24 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 config.extra.alternate = homes
         return context
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.config.enabled:
+            self._headings.add(page.file, page_locale(config), page.url, output)
+        return output
+
+    def _not_found_after_build(self, config: MkDocsConfig) -> None:
         if self.config.enabled:
             locale, default = build_locales(config)
             self._not_found.after_build(Path(config.site_dir), locale, default)
+
+    # After static-i18n (-100) has built the other languages inside the
+    # default language's build: every page of every language is known.
+    @event_priority(-110)
+    def _write_headings(self, config: MkDocsConfig) -> None:
+        if self.config.enabled and all_languages_built(config):
+            self._headings.write(Path(config.site_dir))
+
+    on_post_build = CombinedEvent(_not_found_after_build, _write_headings)
 
 
 

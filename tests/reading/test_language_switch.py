@@ -1,0 +1,102 @@
+"""Switching language keeps the reader's place, in real Chromium through the
+header's language menu: an id both pages have (a glossary entry) is kept, a
+heading goes to its counterpart heading (same position in the page), both
+ways, and after the fragment changes on the page."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote, unquote
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.browser
+
+
+def _heading_ids(site, url) -> list[str]:
+    """The page's heading ids in document order, read from the built HTML."""
+    soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    return [h["id"] for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]) if h.get("id")]
+
+
+def _counterpart(site, url, other_url, fragment) -> str:
+    mine, theirs = _heading_ids(site, url), _heading_ids(site, other_url)
+    assert len(mine) == len(theirs)
+    return theirs[mine.index(fragment)]
+
+
+def _switch(page, lang):
+    """Open the header's language menu and pick `lang`, as a reader does."""
+    page.locator(".md-header .md-select button").hover()
+    link = page.locator(f".md-header .md-select a[hreflang={lang}]")
+    link.wait_for(state="visible")
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_load_state("load")
+
+
+def _landed(page) -> dict:
+    return page.evaluate("""() => {
+      const id = decodeURIComponent(location.hash.slice(1));
+      const target = id && document.getElementById(id);
+      const box = target && target.getBoundingClientRect();
+      return {path: location.pathname, id, top: box ? box.top : null};
+    }""")
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+def test_a_glossary_entry_keeps_its_id(page, site_url):
+    page.goto(site_url + "glossary/#etcd")
+    _switch(page, "en")
+    landed = _landed(page)
+    assert landed["path"].endswith("/en/glossary/") and landed["id"] == "etcd", landed
+    # Scrolled to the entry, not left at the top of the page.
+    assert landed["top"] is not None and 0 <= landed["top"] < 200, landed
+
+
+@pytest.mark.parametrize("url, other_url, lang, fragment", [
+    ("kubernetes-cluster/", "en/kubernetes-cluster/", "en", "워커-노드worker-node"),
+    ("en/log-vs-cookie/", "log-vs-cookie/", "ko", "sessions-and-tokens"),
+])
+def test_a_heading_goes_to_its_counterpart(page, site, site_url, url, other_url, lang, fragment):
+    assert fragment in _heading_ids(site, url)
+    expected = _counterpart(site, url, other_url, fragment)
+    assert expected != fragment
+    page.goto(site_url + url + "#" + quote(fragment))
+    _switch(page, lang)
+    landed = _landed(page)
+    assert landed["path"] == "/" + other_url and landed["id"] == expected, landed
+    assert landed["top"] is not None and 0 <= landed["top"] < 200, landed
+
+
+def test_a_fragment_reached_on_the_page_is_kept_too(page, site, site_url):
+    page.goto(site_url + "oltp/")
+    ids = _heading_ids(site, "oltp/")
+    page.evaluate("id => { location.hash = encodeURIComponent(id); }", ids[2])
+    page.wait_for_function("id => decodeURIComponent(location.hash.slice(1)) === id", arg=ids[2])
+    _switch(page, "en")
+    assert _landed(page)["id"] == _counterpart(site, "oltp/", "en/oltp/", ids[2])
+
+
+def test_without_a_fragment_the_switch_goes_to_the_top(page, site_url):
+    page.goto(site_url + "oltp/")
+    _switch(page, "en")
+    assert _landed(page) == {"path": "/en/oltp/", "id": "", "top": None}
+
+
+def test_every_translated_page_has_its_counterpart_headings_in_the_map(site):
+    pages = json.loads((site / "assets" / "counterpart-headings.json").read_text(encoding="utf-8"))["pages"]
+    by_url = {entry["ko"]["url"]: entry for entry in pages}
+    for url in ("kubernetes-cluster/", "oltp/", "glossary/", "log-vs-cookie/"):
+        entry = by_url[url]
+        assert entry["en"]["url"] == "en/" + url
+        assert entry["ko"]["ids"] == [unquote(i) for i in _heading_ids(site, url)]
+        assert entry["en"]["ids"] == _heading_ids(site, "en/" + url)
