@@ -91,7 +91,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         listing = {"locale": out["locale"], "deck": out["deck"],
                    "cards": [{**card.as_json(), "topic": title} for card, title in cards]}
         (out["folder"] / self.config.cards_json).write_text(
-            json.dumps(listing, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+            json.dumps(listing, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
         log.info(f"Review cards for '{out['locale']}': {notes} (deck {out['deck']})")
         self._written = None
 

@@ -1,0 +1,99 @@
+"""The review pages meet the site's quality bar: Lighthouse accessibility,
+best practices and SEO at 100, axe-core clean with the app running (light,
+dark, phone, answer shown, progress open); and a topic page's first visit
+downloads nothing of the review app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quality.conftest import served_site  # noqa: F401 (the fixture: a --strict build served gzipped)
+from quality.lighthouse_runner import run_lighthouse
+
+from cards.reviewkit import LANGUAGES
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+STATES = {
+    "light": dict(viewport={"width": 1280, "height": 800}, color_scheme="light"),
+    "dark": dict(viewport={"width": 1280, "height": 800}, color_scheme="dark"),
+    "phone": dict(viewport={"width": 360, "height": 740}, color_scheme="light", is_mobile=True, has_touch=True),
+}
+REVIEW_FILES = ("assets/javascripts/review.js", "assets/stylesheets/review.css")
+
+
+@pytest.fixture(scope="module")
+def review_urls(served_site):  # noqa: F811
+    _, server = served_site
+    return [server.base_url + path for path in LANGUAGES.values()]
+
+
+def _violations(page) -> list[str]:
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_axe_finds_no_violations_with_the_app_running(browser, review_urls, state):
+    # The page's Content-Security-Policy would block the injected axe-core.
+    context = browser.new_context(**STATES[state], bypass_csp=True)
+    problems = {}
+    try:
+        page = context.new_page()
+        for url in review_urls:
+            page.goto(url, wait_until="networkidle")
+            page.locator("[data-review][data-due]").wait_for(state="visible")
+            page.click("[data-reveal]")
+            page.locator("details.review__progress > summary").click()
+            page.locator("details[data-card] > summary").first.click()
+            found = _violations(page)
+            if found:
+                problems[url] = found
+    finally:
+        context.close()
+    assert not problems, "\n".join(f"{url}: {v}" for url, v in problems.items())
+
+
+def test_lighthouse_scores_100(review_urls):
+    results = run_lighthouse(review_urls, ("accessibility", "best-practices", "seo"))
+    shortfalls = []
+    for result in results:
+        if result["runtimeError"]:
+            shortfalls.append(f"{result['url']}: runtime error {result['runtimeError']}")
+            continue
+        for category, score in result["scores"].items():
+            if score != 1:
+                audits = "; ".join(f"{a['id']} at {a['where']}" for a in result["failing"].get(category, []))
+                shortfalls.append(f"{result['url']}: {category} {score} - {audits}")
+    assert [r["url"] for r in results] == review_urls
+    assert not shortfalls, "\n".join(shortfalls)
+
+
+def _first_visit_paths(browser, url: str) -> list[str]:
+    """Every URL a cold first visit asks for until the network is idle. The
+    service worker is blocked: its precache comes after the page's load event
+    and is not part of the first visit."""
+    context = browser.new_context(service_workers="block")
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        context.new_page().goto(url, wait_until="networkidle")
+    finally:
+        context.close()
+    return requested
+
+
+def test_a_topic_page_downloads_nothing_of_the_review_app(browser, served_site):  # noqa: F811
+    site_dir, server = served_site
+    for path in REVIEW_FILES:
+        assert (site_dir / path).is_file(), path
+    for topic in ("oltp/", "en/docker-kubernetes/"):
+        requested = _first_visit_paths(browser, server.base_url + topic)
+        assert any("bundle" in url for url in requested), requested
+        assert not [url for url in requested if "review" in url], requested
+    requested = _first_visit_paths(browser, server.base_url + "en/review/")
+    assert all(any(url.endswith(name) for url in requested) for name in REVIEW_FILES), requested
