@@ -54,3 +54,8 @@ def page_paths(site: Path) -> list[str]:
         relative = path.relative_to(site).as_posix()
         paths.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
     return sorted(paths, key=lambda p: (p.count("/"), p))
+
+
+def page_file(site: Path, path: str) -> Path:
+    """The built file of a site path from `page_paths`."""
+    return site / path if path.endswith(".html") else site / path / "index.html"

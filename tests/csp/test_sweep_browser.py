@@ -1,13 +1,15 @@
 """Every page of both languages in Chromium under its policy, with every
 interactive feature used once: search with results, study mode, the print
-answer toggle, a term tooltip, the theme toggle and the language menu. The
-policy must block nothing."""
+answer toggle, a term tooltip, a review card, the theme toggle and the
+language menu. The policy must block nothing."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from csp.browsing import close_context, open_context, page_paths
+from csp.browsing import close_context, open_context, page_file, page_paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -54,6 +56,12 @@ def use_every_feature(page, used: dict[str, int]) -> None:
     page.wait_for_function("(scheme) => document.body.dataset.mdColorScheme !== scheme", arg=scheme)
     used["theme"] += 1
 
+    reveal = page.locator("[data-reveal]:visible")
+    if reveal.count():
+        reveal.first.click()
+        page.locator("[data-grade=good]").click()
+        used["review card"] += 1
+
     page.mouse.move(0, 0)
     page.locator(".md-select").first.hover()
     page.locator(".md-select__link").first.wait_for(state="visible")
@@ -68,8 +76,8 @@ def test_no_page_violates_its_policy_with_every_feature_used(browser, site, site
     console = []
     page.on("console", lambda message: console.append(message.text)
             if "Content Security Policy" in message.text else None)
-    violations, used = {}, dict.fromkeys(["search", "study mode", "print answers", "term", "theme",
-                                          "language menu"], 0)
+    violations, used = {}, dict.fromkeys(["search", "study mode", "print answers", "term", "review card",
+                                          "theme", "language menu"], 0)
     paths = page_paths(site)
     try:
         for path in paths:
@@ -92,3 +100,6 @@ def test_no_page_violates_its_policy_with_every_feature_used(browser, site, site
     assert used["search"] == used["theme"] == used["language menu"] == len(paths), used
     # Topic pages have comparison tables, terms and folded self-check answers.
     assert used["study mode"] >= 14 and used["term"] >= 14 and used["print answers"] >= 2, used
+    review_pages = [path for path in paths
+                    if re.search(r"\sdata-reveal[\s>]", page_file(site, path).read_text(encoding="utf-8"))]
+    assert used["review card"] == len(review_pages), used
