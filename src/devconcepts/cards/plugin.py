@@ -112,5 +112,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         except DuplicateCardError as error:
             first = error.key.split("\n", 1)[0]
             lines = (topic.file.content_string or "").splitlines()
-            line = next((n for n, text in enumerate(lines, 1) if first and first in text), 1)
+            # The second mention is the card that repeats the first.
+            mentions = [n for n, text in enumerate(lines, 1) if first and first in text]
+            line = mentions[1] if len(mentions) > 1 else (mentions or [1])[0]
             raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None
