@@ -15,8 +15,9 @@ computed from the final HTML once every other plugin has changed it.
   after its page's policy was written, or anything else the policy would
   block, fails the build instead of shipping a page that breaks.
 
-`mkdocs serve` writes no policy unless `serve: true`: its live-reload script
-is inline and differs on every request, so no hash can allow it."""
+`mkdocs serve` checks the content as a build does but writes no policy
+unless `serve: true`: its live-reload script is inline and differs on every
+request, so no hash can allow it."""
 
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ class CspPlugin(BasePlugin[CspConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
 
-    def _active(self) -> bool:
+    def _policy(self) -> bool:
+        """Whether pages get a policy; the content is checked either way."""
         return self.config.enabled and (self.config.serve or not self._serving)
 
     # Before the plugins that read the term list (devconcepts-search at -200
@@ -66,7 +68,7 @@ class CspPlugin(BasePlugin[CspConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # static-i18n runs on_config again for each other language, inside
         # the first build: the sources were read once already.
-        if not self._active() or not all_languages_built(config):
+        if not self.config.enabled or not all_languages_built(config):
             return config
         files = sources.content_files(Path(config.docs_dir), site_data.data_dir(config))
         found = sources.scan(files)
@@ -81,7 +83,7 @@ class CspPlugin(BasePlugin[CspConfig]):
     # Markdown extension or a plugin wrote from data/ is content too.
     @event_priority(-400)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self._active():
+        if not self.config.enabled:
             return html
         found = read(html).findings
         if found:
@@ -97,23 +99,27 @@ class CspPlugin(BasePlugin[CspConfig]):
     # inside this event: every page of every language is final.
     @event_priority(-400)
     def _write(self, *, config: MkDocsConfig) -> None:
-        if not self._active() or not all_languages_built(config):
+        if not self.config.enabled or not all_languages_built(config):
             return
         pages = _html_files(config)
         for path in pages:
             text = path.read_text(encoding="utf-8")
-            try:
-                written = write_policy(add_noopener(text, config.site_url))
-            except PolicyError as error:
-                raise stop(f"{project_path(config, path)}: {error}") from error
-            path.write_text(written, encoding="utf-8")
-        log.info(f"Content-Security-Policy written on {len(pages)} pages")
+            written = add_noopener(text, config.site_url)
+            if self._policy():
+                try:
+                    written = write_policy(written)
+                except PolicyError as error:
+                    raise stop(f"{project_path(config, path)}: {error}") from error
+            if written != text:
+                path.write_text(written, encoding="utf-8")
+        if self._policy():
+            log.info(f"Content-Security-Policy written on {len(pages)} pages")
 
     # Last of all, after anything else that could still change a page: a
     # page whose inline script no longer matches its policy must not ship.
     @event_priority(-1000)
     def _verify(self, *, config: MkDocsConfig) -> None:
-        if not self._active() or not all_languages_built(config):
+        if not self._policy() or not all_languages_built(config):
             return
         found = [f"{project_path(config, path)}: {problem}"
                  for path in _html_files(config)
