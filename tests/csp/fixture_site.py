@@ -7,14 +7,15 @@ import subprocess
 import textwrap
 from pathlib import Path
 
-from sitekit import build_site
+from sitekit import build_in_process
 
 
 def build_fixture_site(tmp_path: Path, *, pages: dict[str, str] | None = None, data: dict[str, str] | None = None,
-                       hooks: str | None = None) -> subprocess.CompletedProcess:
+                       hooks: str | None = None, command: str = "build") -> subprocess.CompletedProcess:
     """`pages`: docs-relative path → Markdown (default: one index page);
     `data`: paths under data/ → text; `hooks`: the source of a hooks module
-    run with the build (MkDocs `hooks:`)."""
+    run with the build (MkDocs `hooks:`); `command`: "serve" builds as the
+    first build of `mkdocs serve`."""
     docs = tmp_path / "docs"
     for path, text in (pages or {"index.md": "# 제목\n\n본문과 [외부 링크](https://example.org/).\n"}).items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
@@ -27,4 +28,4 @@ def build_fixture_site(tmp_path: Path, *, pages: dict[str, str] | None = None, d
         (tmp_path / "hooks.py").write_text(textwrap.dedent(hooks), encoding="utf-8")
         config += f"hooks:\n  - {tmp_path / 'hooks.py'}\n"
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return build_site(tmp_path / "site", config=tmp_path / "mkdocs.yml")
+    return build_in_process(tmp_path / "site", tmp_path / "mkdocs.yml", command=command)

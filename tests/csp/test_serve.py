@@ -1,26 +1,22 @@
-"""`mkdocs serve` writes no policy unless asked: its live-reload script is
-inline and differs on every request."""
+"""`mkdocs serve` writes no policy unless asked (its live-reload script is
+inline and differs on every request), but checks the content as a build does."""
 
 from __future__ import annotations
 
-from devconcepts.csp.plugin import CspPlugin
+from csp.fixture_site import build_fixture_site
+from devconcepts.csp.markup import read
 
 
-def plugin(**options) -> CspPlugin:
-    instance = CspPlugin()
-    instance.load_config(options)
-    return instance
+def test_serve_writes_no_policy_but_marks_external_links(tmp_path):
+    result = build_fixture_site(tmp_path, command="serve")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert read(page).metas == []
+    assert 'href="https://example.org/" rel="noopener"' in page
 
 
-def test_build_writes_the_policy_and_serve_does_not():
-    built, served = plugin(), plugin()
-    built.on_startup(command="build", dirty=False)
-    served.on_startup(command="serve", dirty=False)
-    assert built._policy() and not served._policy()
-
-
-def test_serve_writes_it_when_asked_and_enabled_false_never():
-    asked, off = plugin(serve=True), plugin(enabled=False)
-    asked.on_startup(command="serve", dirty=False)
-    off.on_startup(command="build", dirty=False)
-    assert asked._policy() and not off._policy()
+def test_serve_still_refuses_script_in_content(tmp_path):
+    result = build_fixture_site(tmp_path, pages={"index.md": "# T\n\n<a href=\"#\" onclick=\"x()\">a</a>\n"},
+                                command="serve")
+    assert result.returncode == 1
+    assert "docs/index.md:3: an event-handler attribute 'onclick=' on <a>" in result.stderr
