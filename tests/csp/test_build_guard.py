@@ -93,3 +93,16 @@ def test_a_script_an_extension_writes_into_a_page_fails_the_build(tmp_path):
         """)
     assert result.returncode != 0
     assert "docs/index.md:1: the page's HTML has a javascript: URL in href= on <a>" in result.stderr
+
+
+def test_a_script_in_an_html_or_svg_file_copied_from_docs_fails_the_build(tmp_path):
+    # Never hashed: a page copied as it is would otherwise get a policy that
+    # allows its own scripts.
+    result = build_fixture_site(tmp_path, pages={
+        "index.md": "# T\n",
+        "extra/page.html": "<html><head></head><body>\n<script>alert(1)</script>\n</body></html>\n",
+        "images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n\n<script>alert(2)</script></svg>\n',
+    })
+    assert result.returncode == 1
+    assert "docs/extra/page.html:2: a <script> element" in result.stderr
+    assert "docs/images/logo.svg:3: a <script> element" in result.stderr

@@ -1,7 +1,8 @@
 """Script written into the site's content: a `<script>` element, an `on…=`
-event handler or a `javascript:` URL in a page (`docs/*.md`), the term list
-or a diagram description (`data/`); and `<style>` or `style=`, which the
-policy's `style-src 'self'` blocks as well.
+event handler or a `javascript:` URL in a page (`docs/*.md`, or an HTML or
+SVG file copied from `docs/`), the term list or a diagram description
+(`data/`); and `<style>` or `style=`, which the policy's `style-src 'self'`
+blocks as well.
 
 The policy allows the theme's own inline scripts by their hashes. Content is
 never hashed: that would allowlist the very injection the policy stops. So
@@ -69,16 +70,26 @@ def find_in_markdown(markdown: str) -> list[Finding]:
 
 
 def find_in_data(text: str) -> list[Finding]:
-    """A term list or diagram: every value may end up in a page's HTML."""
+    """A term list, a diagram or a copied HTML or SVG file, read whole: every
+    value may end up in a page's HTML."""
     return read(text).findings
 
 
+# Files of docs/ copied to the site as they are: a page of them would get a
+# policy hashed from its own scripts, and an SVG opened on its own runs its
+# scripts with no policy at all.
+_COPIED_MARKUP = {".html", ".htm", ".xhtml", ".svg"}
+
+
 def content_files(docs_dir: Path, data_dir: Path) -> list[tuple[Path, bool]]:
-    """(file, is Markdown) for every page, the term list and the diagrams."""
-    pages = sorted(path for path in docs_dir.rglob("*.md") if path.is_file())
+    """(file, is Markdown) for every page, every HTML or SVG file in docs/,
+    the term list and the diagrams."""
+    files = sorted(path for path in docs_dir.rglob("*") if path.is_file())
+    pages = [(path, True) for path in files if path.suffix == ".md"]
+    copied = [(path, False) for path in files if path.suffix.lower() in _COPIED_MARKUP]
     data = sorted(path for path in data_dir.rglob("*") if path.suffix in {".yml", ".yaml"} and path.is_file()) \
         if data_dir.is_dir() else []
-    return [(path, True) for path in pages] + [(path, False) for path in data]
+    return pages + copied + [(path, False) for path in data]
 
 
 def scan(files: list[tuple[Path, bool]]) -> list[tuple[Path, Finding]]:
