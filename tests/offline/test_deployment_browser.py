@@ -13,7 +13,7 @@ import pytest
 
 from sitekit import serve_directory
 
-from .kit import CACHES, keep_offline, stop
+from .kit import CACHES, PRECACHE, keep_offline, stop
 from .small_site import build
 
 pytestmark = pytest.mark.browser
@@ -85,6 +85,32 @@ def test_a_new_deployment_replaces_the_offline_copy_whole(browser, tmp_path):
         stop(server)
         page.goto(base + "en/a/", wait_until="load")
         assert page.evaluate(DEPLOYMENT) == {"text": "Topic\n\nEdition 2.", "style": '"2"'}
+    finally:
+        context.close()
+        stop(server)
+
+
+def test_a_language_first_opened_after_a_new_deployment_is_not_mixed_into_the_old_copy(browser, tmp_path):
+    project, site = tmp_path / "project", tmp_path / "site"
+    project.mkdir()
+    site.mkdir()
+    server, base = serve_directory(site)
+    context = browser.new_context()
+    try:
+        _deploy(project, site, 1, base)
+        page = context.new_page()
+        keep_offline(page, base + "a/")
+        _deploy(project, site, 2, base)
+        # Not kept by the old version: the new page, with the new stylesheet.
+        page.goto(base + "en/a/", wait_until="load")
+        assert page.evaluate(DEPLOYMENT) == {"text": "Topic\n\nEdition 2.", "style": '"2"'}
+        answer = page.evaluate(PRECACHE)
+        assert answer["ok"] is False and answer["locale"] == "en"
+        for name, urls in page.evaluate(CACHES).items():
+            assert not [url for url in urls if url.startswith(base + "en/")], name
+        # The kept language still reads as one version.
+        page.goto(base + "a/", wait_until="load")
+        assert page.evaluate(DEPLOYMENT) == {"text": "주제\n\n1판 본문.", "style": '"1"'}
     finally:
         context.close()
         stop(server)

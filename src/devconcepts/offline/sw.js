@@ -17,10 +17,14 @@
  *   workers do, until no page of the old one is open; activating, it deletes
  *   every other deployment's cache. A page and everything it loads later
  *   (search worker, index) come from one deployment.
- * - Requests: cache first for the files of this deployment (a page's query
- *   string, such as the search worker's, is ignored to find it, and kept on
- *   the response), the network for anything else. A page that is neither cached nor reachable gets the
- *   language's 404 page.
+ * - Requests: cache first for the pages of a language this deployment keeps
+ *   and for what they load (a query string, such as the search worker's, is
+ *   ignored to find a file, and kept on the response); the network for
+ *   anything else, the cache when the network fails. A page of a language
+ *   not kept yet comes from the network with all it loads, so that a newer
+ *   deployment's page never gets this one's files; this worker keeps that
+ *   language only while the site still serves it (stillDeployed). A page
+ *   neither cached nor reachable gets the language's 404 page.
  */
 "use strict"
 
@@ -67,10 +71,29 @@ async function fill(language) {
   for (const url of language.urls.map(absolute))
     if (!(await cache.match(url)))
       missing.push(url)
+  await stillDeployed()
   /* Revalidated, so a file the HTTP cache holds from an older deployment is
      not taken for this one's */
   await cache.addAll(missing.map((url) => new Request(url, { cache: "no-cache" })))
+  try {
+    await stillDeployed()
+  } catch (error) {
+    await Promise.all(missing.map((url) => cache.delete(url)))
+    throw error
+  }
   await cache.put(mark(language), new Response(BUILD.version))
+}
+
+/* The files fetched belong to this deployment only if the site still serves
+   this worker before and after: a reader who opens a second language after a
+   new deployment gets it from the new worker, not mixed into this cache. */
+async function stillDeployed() {
+  const response = await fetch(self.location.href, { cache: "no-store" })
+  const text = response.ok ? await response.text() : ""
+  if (!text.includes(JSON.stringify(BUILD.version))) {
+    self.registration.update().catch(() => {})
+    throw new Error("the site has a newer deployment than this worker")
+  }
 }
 
 async function languagesHeld() {
@@ -151,13 +174,39 @@ function sameAddress(response, request) {
     headers: response.headers })
 }
 
-async function respond(request) {
-  const hit = await cached(request)
-  if (hit)
-    return hit
+/* True once all of `language`'s files are in this deployment's cache */
+async function kept(language) {
+  const cache = await caches.open(CACHE)
+  return Boolean(language && await cache.match(mark(language)))
+}
+
+/* Whether a request is answered from this deployment's cache: a page of a
+   language it keeps, and what such a page loads. A page of a language not
+   kept yet comes from the network with everything it loads, so that it is
+   never a newer deployment's page with this one's stylesheets. */
+async function fromCache(event) {
+  const request = event.request
+  if (request.mode === "navigate")
+    return kept(languageOf(request.url))
+  const client = event.clientId && await self.clients.get(event.clientId)
+  if (!client || client.type !== "window")
+    return true
+  return kept(languageOf(client.url))
+}
+
+async function respond(event) {
+  const request = event.request
+  if (await fromCache(event)) {
+    const hit = await cached(request)
+    if (hit)
+      return hit
+  }
   try {
     return await fetch(request)
   } catch (error) {
+    const hit = await cached(request)
+    if (hit)
+      return hit
     const language = request.mode === "navigate" && languageOf(request.url)
     const notFound = language && await caches.open(CACHE).then((cache) => cache.match(absolute(language.prefix + "404.html")))
     if (notFound)
@@ -170,5 +219,5 @@ self.addEventListener("fetch", (event) => {
   const request = event.request
   if (request.method !== "GET" || !request.url.startsWith(SCOPE))
     return
-  event.respondWith(respond(request))
+  event.respondWith(respond(event))
 })
