@@ -236,7 +236,8 @@ def generate(target: Path, pages: int, seed: int = 1) -> int:
         source.write_text(ko, encoding="utf-8")
         # Each translation records the version of its Korean page it
         # translates (i18n/source_hash.py); the strict build fails without.
-        (notes / f"{i:04d}.en.md").write_text(f"---\n{KEY}: {source_hash(source)}\n---\n\n{en}", encoding="utf-8")
+        # Quoted: a hash of digits only would read as a YAML number.
+        (notes / f"{i:04d}.en.md").write_text(f"---\n{KEY}: '{source_hash(source)}'\n---\n\n{en}", encoding="utf-8")
     return max(real, pages)
 
 

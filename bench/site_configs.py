@@ -22,6 +22,7 @@ from segmenters import SEGMENTERS, hook_source
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
 SEARCH_PLUGIN = "devconcepts-search"
+OFFLINE_PLUGIN = "devconcepts-offline"
 
 
 def load_sitekit():
@@ -61,6 +62,11 @@ def write_config(path: Path, *, search: dict | None, docs_dir: Path | None = Non
             options.update(search)
         if name == "i18n" and search is None:
             options["reconfigure_search"] = True
+        if name == OFFLINE_PLUGIN and docs_dir is not None:
+            # A generated site is far over the offline precache's budget, and
+            # the service worker's precache would download it while the
+            # benchmark times the search.
+            options["enabled"] = False
         plugins.append({name: options} if options else name)
     if search is not None and SEARCH_PLUGIN not in [_name(e) for e in plugins]:
         plugins.append({SEARCH_PLUGIN: dict(search)} if search else SEARCH_PLUGIN)
