@@ -114,6 +114,7 @@ def test_missing_book_placeholder_fails_the_build(tmp_path):
     assert "'book'" in result.stderr and str(tmp_path / "docs" / "print.md") in result.stderr
 
 
+@pytest.mark.slow  # builds the fixture, a copy of the whole site, twice
 def test_a_book_holds_only_its_own_language(tmp_path):
     """A topic without an English version is named in the build log and left
     out of the English book instead of printing its Korean fallback there."""
