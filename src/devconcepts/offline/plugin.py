@@ -10,8 +10,8 @@ can install it.
 - Once every language is built and every other plugin has written its files,
   `sw.js` goes to the site root with one precache list per language, listed
   from the built files (precache.py), and a version hashed from their bytes
-  (worker.py, sw.js). The gzip size of each list is logged and checked
-  against `budget_kb`.
+  (worker.py, sw.js). The gzip size of each list, with the worker's own, is
+  logged and checked against `budget_kb`.
 
 Under `mkdocs serve` pages name no worker, and `sw.js` is one that removes a
 copy a browser kept from a built site at the same address: the author always
@@ -32,7 +32,7 @@ from devconcepts.errors import stop
 from devconcepts.locales import all_languages_built, build_locales, built_locales
 from devconcepts.offline import worker
 from devconcepts.offline.manifest import FILE_NAME, AppInfo, manifest
-from devconcepts.offline.precache import Language, precache_lists, version
+from devconcepts.offline.precache import Language, gzip_size, precache_lists, version
 
 log = get_plugin_logger(__name__)
 
@@ -126,9 +126,12 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             raise stop(f"devconcepts-offline: {error}") from error
         write_file(code.encode("utf-8"), str(target))
         budget = self.config.budget_kb * 1000
+        # The worker itself downloads with the precache, after the page's load.
+        code_size = gzip_size(target)
         for precache in lists:
-            size = precache.gzip_bytes()
-            log.info(f"offline: '{precache.locale}' precache: {len(precache.urls)} files, {size:,} B gzip")
+            size = precache.gzip_bytes() + code_size
+            log.info(f"offline: '{precache.locale}' precache: {len(precache.urls)} files and the worker, "
+                     f"{size:,} B gzip")
             if size > budget:
                 log.warning(f"devconcepts-offline: the '{precache.locale}' precache is {size:,} B gzip, over its "
                             f"{self.config.budget_kb} KB budget (budget_kb); leave a file out with 'exclude' "
