@@ -49,6 +49,11 @@ def test_code_is_blanked_with_its_lines_kept():
     assert "<" not in masked and masked.endswith(" b\n")
 
 
+def test_a_lone_backtick_hides_nothing_past_its_paragraph():
+    text = "A stray ` here.\n\n<script>alert(1)</script>\n\nand ` there.\n"
+    assert lines(find_in_markdown(text)) == [(3, "a <script> element")]
+
+
 def test_a_fence_closes_only_with_its_own_kind():
     text = "````\n```\n<script>x</script>\n````\n<script>y</script>\n"
     assert lines(find_in_markdown(text)) == [(5, "a <script> element")]

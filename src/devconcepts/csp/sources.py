@@ -21,13 +21,14 @@ from devconcepts.csp.markup import Finding, read
 _FENCE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
 # A Markdown link or reference whose destination is a javascript: URL.
 _MARKDOWN_JS_LINK = re.compile(r"(?:\]\(|^[ \t]*\[[^\]\n]+\]:)[ \t]*<?[ \t]*javascript:", re.I | re.M)
-_CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)", re.S)
+# A code span may continue on the next line, never past a blank line.
+_CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?P<code>(?:(?!\n[ \t]*\n).)+?)(?<!`)(?P=ticks)(?!`)", re.S)
 
+_NO_SCRIPT = ("pages, terms and diagrams may not run scripts; put behaviour in overrides/assets/javascripts/ "
+              "and list it in extra_javascript (to show markup, put it in a code span or a fenced code block)")
 ADVICE = {
-    "a <script> element": "pages, terms and diagrams may not run scripts; put behaviour in "
-                          "overrides/assets/javascripts/ and list it in extra_javascript",
-    "event-handler": "pages, terms and diagrams may not run scripts; put behaviour in "
-                     "overrides/assets/javascripts/ and list it in extra_javascript",
+    "a <script> element": _NO_SCRIPT,
+    "event-handler": _NO_SCRIPT,
     "javascript:": "pages, terms and diagrams may not run scripts; link to a page or a file instead",
     "style": "the policy's style-src 'self' blocks inline styles; give the element a class and "
              "style it in overrides/assets/stylesheets/",
