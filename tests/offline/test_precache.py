@@ -30,7 +30,7 @@ def _page(depth: int, title: str, search: bool = True) -> str:
 
 
 @pytest.fixture
-def site(tmp_path) -> Path:
+def tiny_site(tmp_path) -> Path:
     files = {
         "index.html": _page(0, "홈"),
         "oltp/index.html": _page(1, "OLTP"),
@@ -74,42 +74,42 @@ SHARED = ["assets/diagram.png", "assets/extra.css", "assets/icon.svg", "assets/i
           "assets/js/workers/front.js", "assets/js/workers/tolerance.js", "assets/site.css"]
 
 
-def test_each_language_keeps_its_pages_and_what_they_load(site):
-    lists = _lists(site)
+def test_each_language_keeps_its_pages_and_what_they_load(tiny_site):
+    lists = _lists(tiny_site)
     assert sorted(lists["ko"].urls) == sorted(["", "oltp/", "404.html", "search/search_index.json",
                                                "sitemap.xml", *SHARED])
     assert sorted(lists["en"].urls) == sorted(["en/", "en/oltp/", "en/search/search_index.json", *SHARED])
 
 
-def test_a_file_no_page_loads_stays_out(site):
-    for precache in _lists(site).values():
+def test_a_file_no_page_loads_stays_out(tiny_site):
+    for precache in _lists(tiny_site).values():
         assert "assets/js/unused.js" not in precache.urls
         assert not [url for url in precache.urls if url.endswith((".map", ".gz", ".apkg", "robots.txt"))]
         assert ".hidden" not in precache.urls
 
 
-def test_what_exclude_names_stays_out(site):
-    lists = _lists(site, exclude=("*.map", "*.gz", "robots.txt", ".*", "*.apkg", "search/*", "*/search/*"))
+def test_what_exclude_names_stays_out(tiny_site):
+    lists = _lists(tiny_site, exclude=("*.map", "*.gz", "robots.txt", ".*", "*.apkg", "search/*", "*/search/*"))
     assert not [url for precache in lists.values() for url in precache.urls if "search_index" in url]
 
 
-def test_each_url_is_the_address_links_use_and_names_its_file(site):
-    for precache in _lists(site).values():
+def test_each_url_is_the_address_links_use_and_names_its_file(tiny_site):
+    for precache in _lists(tiny_site).values():
         for url, path in zip(precache.urls, precache.files):
             assert path.is_file()
-            assert url_of(path.relative_to(site).as_posix()) == url
+            assert url_of(path.relative_to(tiny_site).as_posix()) == url
 
 
-def test_the_version_follows_the_bytes(site):
-    before = version(list(_lists(site).values()), "worker")
-    assert version(list(_lists(site).values()), "worker") == before
-    assert version(list(_lists(site).values()), "another worker") != before
-    (site / "en/oltp/index.html").write_text(_page(2, "OLTP, edited"), encoding="utf-8")
-    assert version(list(_lists(site).values()), "worker") != before
+def test_the_version_follows_the_bytes(tiny_site):
+    before = version(list(_lists(tiny_site).values()), "worker")
+    assert version(list(_lists(tiny_site).values()), "worker") == before
+    assert version(list(_lists(tiny_site).values()), "another worker") != before
+    (tiny_site / "en/oltp/index.html").write_text(_page(2, "OLTP, edited"), encoding="utf-8")
+    assert version(list(_lists(tiny_site).values()), "worker") != before
 
 
-def test_the_worker_carries_the_lists(site):
-    lists = list(_lists(site).values())
+def test_the_worker_carries_the_lists(tiny_site):
+    lists = list(_lists(tiny_site).values())
     code = worker.render("abc", lists)
     assert worker.PLACEHOLDER not in code
     build = json.loads(re.search(r"const BUILD = (\{.*\})\n", code).group(1))
