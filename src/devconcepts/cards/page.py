@@ -4,8 +4,9 @@ as `<details>`.
 The list is the page's content without JavaScript (a study sheet: question,
 then the answer on a click), and the app's source of cards with it: the app
 reads each card from its `<details data-card>`, so the cards are in the page
-once. The controls are in the HTML too, `hidden` until the app starts, so a
-reader without JavaScript never sees buttons that do nothing.
+once. The controls are in the HTML too, inside a `<template>` the app
+copies into the page when it starts, so a reader without JavaScript never
+meets buttons that do nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def render(topics: list[Topic], *, locale: str, labels: dict[str, str], new_per_
     messages = " ".join(f'data-label-{name}="{label[name]}"'
                         for name in ("done", "reset_confirm", "imported", "import_failed", "reset_done"))
     app = f"""
+<template data-review-app>
 <section class="review" data-review data-locale="{e(locale)}" data-new-per-day="{new_per_day}" {messages} aria-label="{label['app']}" hidden>
 <div class="review__bar">
 <label class="review__filter">{label['topic']} <select data-topic><option value="">{label['all_topics']}</option>{options}</select></label>
@@ -66,6 +68,7 @@ def render(topics: list[Topic], *, locale: str, labels: dict[str, str], new_per_
 <p role="status" data-status></p>
 </details>
 </section>
+</template>
 <p class="review__deck"><a href="{e(deck_href)}" download>{label['deck']}</a> — {label['deck_note']}</p>
 """
     sections = []

@@ -4,8 +4,8 @@
 // overrides/assets/javascripts/review.js, which only the review page loads.
 //
 // The cards are the page's own `<details data-card>` (the list a reader
-// without JavaScript studies from); the controls are in the page, hidden
-// until this script starts. Nothing leaves the browser: export and import
+// without JavaScript studies from); the controls are in the page's
+// <template data-review-app>. Nothing leaves the browser: export and import
 // go through a JSON file the reader saves and picks.
 import { createEmptyCard, fsrs, generatorParameters, Rating } from "ts-fsrs"
 
@@ -225,5 +225,11 @@ class Review {
   }
 }
 
-const root = document.querySelector("[data-review]")
-if (root) new Review(root)
+// The controls wait in a <template>, out of the page a reader without
+// JavaScript sees; they go in its place once the app can run them.
+const template = document.querySelector("template[data-review-app]")
+if (template) {
+  template.replaceWith(template.content.cloneNode(true))
+  const root = document.querySelector("[data-review]")
+  if (root) new Review(root)
+}
