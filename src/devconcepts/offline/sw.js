@@ -115,8 +115,12 @@ async function languagesHeld() {
   return held
 }
 
+/* One language after the other: a failed one takes back only its own files. */
 self.addEventListener("install", (event) => {
-  event.waitUntil(languagesHeld().then((held) => Promise.all([...held].map(precache))))
+  event.waitUntil((async () => {
+    for (const language of await languagesHeld())
+      await precache(language)
+  })())
 })
 
 self.addEventListener("activate", (event) => {
