@@ -108,7 +108,7 @@ def test_no_dropped_selector_matches_on_any_page(site_url, browser, dropped):
             found |= _matches(page, widened)
             page.keyboard.press("Escape")
             page.locator("form[data-md-component=palette] label >> visible=true").first.click()
-            page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+            page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
             found |= _matches(page, widened)
             page.set_viewport_size(PHONE)
             page.wait_for_timeout(200)
