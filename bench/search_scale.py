@@ -11,7 +11,8 @@ from either the real docs or a generated docs folder with N pages per language
 - the time from opening the search to the index being ready;
 - for each query: the time from the last key (keyup) until the result list is
   in the DOM, and until the next frame; median, 95th percentile and maximum
-  over all queries and rounds.
+  over all queries and rounds; then the same for queries typed in a hurry
+  (TYPED_QUERIES: misspellings, initial consonants, word forms).
 
     .venv/bin/python bench/search_scale.py                  # real site
     .venv/bin/python bench/search_scale.py --pages 1000     # 1,000 pages per language
@@ -41,6 +42,14 @@ QUERIES = {
     "en": ["kubernetes", "scheduler", "stateless", "container runtime", "fine tuning", "cookies", "oltp",
            "k8s", "pods", "docker compose", "스케줄러", "control plane"],
 }
+TYPED_QUERIES = {
+    "ko": ["스케쥴러", "트렌젝션이란", "쿠버내티스 클러스타", "ㅋㅂㄴㅌㅅ", "ㄹㄱ ㅋㅋ", "컨테이너런타임", "kubernets",
+           "transactions"],
+    "en": ["kubernets", "statful", "orchestraton", "contaner runtime", "orchestrate", "scheduling pods", "스케쥴러",
+           "ㅋㅂㄴㅌㅅ"],
+}
+"""Typed in a hurry (misspellings, initial consonants, word forms): the
+forgiving search's slower paths, timed on their own line."""
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -59,14 +68,17 @@ def measure(browser, base_url: str, site: Path, locale: str, rounds: int) -> dic
         for url in dict.fromkeys(box.index_requests):
             data = (site / urlsplit(url).path[len(urlsplit(base_url).path):]).read_bytes()
             files.append((urlsplit(url).path, len(data), len(gzip.compress(data, 6))))
-        dom, frame = [], []
+        dom, frame, typed = [], [], []
         for _ in range(rounds):
             for query in QUERIES[locale]:
                 shown = box.search(query)
                 dom.append(shown["dom"])
                 frame.append(shown["frame"])
+            for query in TYPED_QUERIES[locale]:
+                typed.append(box.search(query)["dom"])
         # Timings on a shared machine depend on what else runs; say so.
-        return {"files": files, "ready": ready, "dom": dom, "frame": frame, "load": os.getloadavg()[0]}
+        return {"files": files, "ready": ready, "dom": dom, "frame": frame, "typed": typed,
+                "load": os.getloadavg()[0]}
     finally:
         context.close()
 
@@ -81,7 +93,9 @@ def report(name: str, locale: str, m: dict) -> str:
             f"p95 {percentile(m['dom'], 95):.1f}, max {max(m['dom']):.1f}; keyup→next frame: "
             f"min {min(m['frame']):.1f}, median {statistics.median(m['frame']):.1f}, "
             f"p95 {percentile(m['frame'], 95):.1f}, max {max(m['frame']):.1f} (n={len(m['dom'])}; "
-            f"load average {m['load']:.1f} on {os.cpu_count()} cores)")
+            f"load average {m['load']:.1f} on {os.cpu_count()} cores)\n"
+            f"{name:5} {locale}: typed queries keyup→results in DOM: median {statistics.median(m['typed']):.1f} ms, "
+            f"p95 {percentile(m['typed'], 95):.1f}, max {max(m['typed']):.1f} (n={len(m['typed'])})")
 
 
 def main() -> int:
