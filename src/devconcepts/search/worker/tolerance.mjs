@@ -85,33 +85,69 @@ export function initials(word) {
 }
 
 /* Edit distance with adjacent transpositions (optimal string alignment),
-   or max + 1 as soon as it must exceed `max`. */
+   or max + 1 as soon as it must exceed `max`. Three reused rows: this runs
+   over thousands of words on a keystroke. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)]
 export function distance(a, b, max) {
   if (Math.abs(a.length - b.length) > max)
     return max + 1
-  let prev2 = null
-  let prev = new Array(b.length + 1)
+  if (rows[0].length <= b.length)
+    rows = rows.map(() => new Int32Array(b.length * 2))
+  let [prev2, prev, row] = rows
   for (let j = 0; j <= b.length; j++)
     prev[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const row = new Array(b.length + 1)
     row[0] = i
-    let best = row[0]
+    let best = i
+    const ai = a.charCodeAt(i - 1)
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, prev2[j - 2] + 1)
+      const bj = b.charCodeAt(j - 1)
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1))
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && prev2[j - 2] + 1 < d)
+        d = prev2[j - 2] + 1
       row[j] = d
       if (d < best)
         best = d
     }
     if (best > max)
       return max + 1
+    const spare = prev2
     prev2 = prev
     prev = row
+    row = spare
   }
   return prev[b.length]
+}
+
+/* Which letters a string has, as two 32-bit masks: the 51 Hangul
+   compatibility jamo (U+3131–U+3163) one bit each, a–z one bit each (shared
+   with jamo bits: words are compared within one script), other characters
+   hashed onto the 13 bits left. A letter of one string missing from the other
+   costs at least one edit, so more such letters than `max` rule a word out
+   before its distance is computed; bits shared by two letters only weaken
+   that bound. */
+function letters(text) {
+  let lo = 0
+  let hi = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const k = c - 0x3131
+    if (k >= 0 && k < 32) lo |= 1 << k
+    else if (k >= 32 && k < 51) hi |= 1 << (k - 32)
+    else if (c >= 97 && c <= 122) lo |= 1 << (c - 97)
+    else hi |= 1 << (19 + (c % 13))
+  }
+  return [lo, hi]
+}
+
+function bits(n) {
+  n -= (n >>> 1) & 0x55555555
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333)
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}
+
+function missing(a, b) {
+  return Math.max(bits(a[0] & ~b[0]) + bits(a[1] & ~b[1]), bits(b[0] & ~a[0]) + bits(b[1] & ~a[1]))
 }
 
 function allowedDistance(length) {
@@ -137,14 +173,17 @@ export function createTolerance(entries, options = {}) {
   const isStopWord = options.isStopWord || (() => false)
   const docs = new Map()
   const latin = new Map()
+  /* Korean words by their number of jamo, with their jamo */
   const hangul = new Map()
   const titles = []
   for (const [word, count, inTitle] of entries) {
     docs.set(word, count)
     if (LATIN.test(word))
-      push(latin, word.length, word)
-    else if (HANGUL.test(word))
-      push(hangul, word.length, word)
+      push(latin, word.length, [word, letters(word)])
+    else if (HANGUL.test(word)) {
+      const j = jamo(word)
+      push(hangul, j.length, [word, j, letters(j)])
+    }
     if (inTitle && ALL_HANGUL.test(word) && word.length >= 2)
       titles.push(word)
   }
@@ -219,20 +258,22 @@ export function createTolerance(entries, options = {}) {
     const candidates = []
     if (LATIN.test(word)) {
       const max = allowedDistance(word.length)
+      const set = letters(word)
       for (let n = word.length - max; max && n <= word.length + max; n++)
-        for (const other of latin.get(n) || []) {
+        for (const [other, their] of latin.get(n) || []) {
+          if (missing(set, their) > max)
+            continue
           const d = distance(word, other, max)
           if (d <= max)
             candidates.push({ word: other, d })
         }
     } else if (HANGUL.test(word)) {
       const mine = jamo(word)
+      const set = letters(mine)
       const max = allowedJamoDistance(mine.length)
-      // Every character is at least one jamo.
-      for (let n = word.length - max; max && n <= word.length + max; n++)
-        for (const other of hangul.get(n) || []) {
-          const theirs = jamo(other)
-          if (Math.abs(theirs.length - mine.length) > max)
+      for (let n = mine.length - max; max && n <= mine.length + max; n++)
+        for (const [other, theirs, their] of hangul.get(n) || []) {
+          if (missing(set, their) > max)
             continue
           const d = distance(mine, theirs, max)
           if (d <= max)
