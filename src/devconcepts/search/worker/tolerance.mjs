@@ -40,6 +40,14 @@
  * Each result's `terms` (Material's "missing" line and the `h=` highlight of
  * the link) speak of the alternatives that matched and the words as typed
  * that did not.
+ *
+ * Relies on Material's worker (9.8): it exposes lunr as `self.lunr` and builds
+ * its index with `lunr.Builder#build`; it sets `lunr.tokenizer.separator`;
+ * it answers with the global `postMessage`, READY once after SETUP and one
+ * RESULT per QUERY, in order; a RESULT's `items` are groups of sections per
+ * page, each with `terms` (query term → matched) and the page's `boost`; its
+ * query transform keeps a `title:` field and adds a trailing wildcard to every
+ * term but one with a boost (`log^1`).
  */
 import { disassemble } from "es-hangul"
 
