@@ -40,7 +40,6 @@
      tests/theme/test_upgrade_guard.py checks this file and Material's
      worker against it. */
   var SETUP = 0
-  var READY = 1
   var QUERY = 2
   var RESULT = 3
 
@@ -137,9 +136,25 @@
     scope.addEventListener = addEventListener
   }
   /* Typo tolerance, word forms, initial consonants and ranking by the number
-     of query words matched (src/devconcepts/search/worker/tolerance.mjs) */
-  importScripts("devconcepts-search-tolerance.js?v=" + encodeURIComponent(params.get("v") || ""))
-  var tolerate = scope.DevconceptsSearchTolerance.attach(scope, { READY: READY, RESULT: RESULT })
+     of query words matched (src/devconcepts/search/worker/tolerance.mjs),
+     loaded on the first query that is not empty: it reads the vocabulary of
+     the lunr index Material's worker builds, kept here. */
+  var built = null
+  var build = scope.lunr.Builder.prototype.build
+  scope.lunr.Builder.prototype.build = function () {
+    built = build.apply(this, arguments)
+    return built
+  }
+  var tolerate = null
+  function forgive(query) {
+    if (!built || !/\S/.test(query))
+      return query
+    if (!tolerate) {
+      importScripts("devconcepts-search-tolerance.js?v=" + encodeURIComponent(params.get("v") || ""))
+      tolerate = scope.DevconceptsSearchTolerance.attach(scope, { RESULT: RESULT }, built)
+    }
+    return tolerate(query)
+  }
 
   var normalize = null
   addEventListener.call(scope, "message", function (ev) {
@@ -148,7 +163,7 @@
       var lexicon = message.data && message.data.config && message.data.config.normalizer
       normalize = lexicon ? createNormalizer(lexicon) : null
     } else if (message && message.type === QUERY && normalize) {
-      message = { type: QUERY, data: tolerate(normalize(message.data)) }
+      message = { type: QUERY, data: forgive(normalize(message.data)) }
     }
     var event = new MessageEvent("message", { data: message })
     for (var i = 0; i < listeners.length; i++)

@@ -43,8 +43,7 @@
  *
  * Relies on Material's worker (9.8): it exposes lunr as `self.lunr` and builds
  * its index with `lunr.Builder#build`; it sets `lunr.tokenizer.separator`;
- * it answers with the global `postMessage`, READY once after SETUP and one
- * RESULT per QUERY, in order; a RESULT's `items` are groups of sections per
+ * it answers with the global `postMessage`, one RESULT per QUERY, in order; a RESULT's `items` are groups of sections per
  * page, each with `terms` (query term → matched) and the page's `boost`; its
  * query transform keeps a `title:` field and adds a trailing wildcard to every
  * term but one with a boost (`log^1`).
@@ -408,45 +407,30 @@ export function vocabularyOf(index) {
 }
 
 /*
- * Hook into Material's worker, once it is loaded in `scope`: capture the lunr
- * index it builds, build the vocabulary before its READY message goes out,
- * and rank its RESULT messages. `messages` holds Material's message numbers
- * (READY, RESULT). Returns `rewrite(query)`, for the QUERY messages.
+ * Hook into Material's worker in `scope`, given the lunr index it built:
+ * build the vocabulary and rank its RESULT messages from now on. `messages`
+ * holds Material's message numbers (RESULT). Returns `rewrite(query)`, for
+ * the QUERY messages. devconcepts-search.js loads this file and calls it on
+ * the first query that is not empty, so a page that never searches does not
+ * download it; Material's worker answers each message before the next one
+ * arrives, so no RESULT of an earlier query is still to come.
  */
-export function attach(scope, messages) {
+export function attach(scope, messages, index) {
   const lunr = scope.lunr
-  if (!lunr || !lunr.Builder)
-    throw new Error("devconcepts-search: Material's worker did not expose lunr")
-  let built = null
-  let tolerance = null
-  let separator = /[\s\-]+/
-  const build = lunr.Builder.prototype.build
-  lunr.Builder.prototype.build = function () {
-    built = build.apply(this, arguments)
-    return built
-  }
+  const separator = new RegExp(lunr.tokenizer.separator.source, "g")
+  const stemmer = lunr.stemmer
+  const tolerance = createTolerance(vocabularyOf(index), {
+    stem: stemmer ? word => stemmer(new lunr.Token(word)).toString() : null,
+    isStopWord: word => lunr.stopWordFilter ? !lunr.stopWordFilter(word) : false
+  })
   const plans = []
   const post = scope.postMessage.bind(scope)
   scope.postMessage = function (message) {
-    if (message && message.type === messages.READY && built) {
-      separator = new RegExp(lunr.tokenizer.separator.source, "g")
-      const stemmer = lunr.stemmer
-      tolerance = createTolerance(vocabularyOf(built), {
-        stem: stemmer ? word => stemmer(new lunr.Token(word)).toString() : null,
-        isStopWord: word => lunr.stopWordFilter ? !lunr.stopWordFilter(word) : false
-      })
-    } else if (message && message.type === messages.RESULT && plans.length) {
-      const plan = plans.shift()
-      if (plan)
-        message = { ...message, data: rerank(message.data, plan) }
-    }
+    if (message && message.type === messages.RESULT && plans.length)
+      message = { ...message, data: rerank(message.data, plans.shift()) }
     return post(message)
   }
   return function rewrite(query) {
-    if (!tolerance) {
-      plans.push(null)
-      return query
-    }
     const plan = tolerance.rewrite(query, separator)
     plans.push(plan)
     return plan.query
