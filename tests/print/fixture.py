@@ -11,6 +11,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from devconcepts.i18n import source_hash
 from sitekit import DOCS, ROOT
 
 BASE_CONFIG = ROOT / "mkdocs.yml"
@@ -130,6 +131,8 @@ def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True) 
                 (docs / f"{name}{suffix}.md").write_text(text, encoding="utf-8")
         if not book:
             (docs / book_page.replace(".md", f"{suffix}.md")).unlink()
+    # The fixture's translations translate its Korean pages as they are now.
+    source_hash.refresh(docs)
     nav = [entry for entry in load_config(str(BASE_CONFIG))["nav"] if entry != book_page]
     nav += ["sheet.md", "other.md"] + ([book_page] if book else [])
     # The term list and diagrams: data/ beside the config, as in the project.
