@@ -85,7 +85,7 @@ def test_export_reset_import_gives_back_the_same_state(context, site_url, tmp_pa
     assert stored(page) is None and due(page) == NEW_PER_DAY
 
     page.set_input_files("[data-import]", str(exported))
-    page.wait_for_function(f"document.querySelector('[data-review]').dataset.due === '{before_due}'")
+    page.wait_for_function("due => document.querySelector('[data-review]').dataset.due === String(due)", arg=before_due)
     assert stored(page) == before_state
     assert page.locator("[data-status]").text_content() == "기록을 가져왔다."
     page.reload()
@@ -96,7 +96,7 @@ def test_export_reset_import_gives_back_the_same_state(context, site_url, tmp_pa
     bad = tmp_path / "bad.json"
     bad.write_text('{"cards": []}', encoding="utf-8")
     page.set_input_files("[data-import]", str(bad))
-    page.wait_for_function("document.querySelector('[data-status]').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('[data-status]').textContent.length > 0")
     assert page.locator("[data-status]").text_content() == "이 파일은 복습 기록이 아니다."
     assert stored(page) == before_state
 
