@@ -8,16 +8,19 @@ import pytest
 pytestmark = pytest.mark.browser
 
 # Content inside a closed <details> is hidden by design (collapsible notes,
-# self-check answers), and so is the print-only source line; everything else
-# in the article must be visible.
+# self-check answers), and so are the print-only source line and visual aids
+# hidden from assistive technology; everything else in the article must be
+# visible.
 HIDDEN_ELEMENTS = """
 (article) => {
   const blocks = article.querySelectorAll('h1, h2, h3, h4, p, li, table, th, td');
   const hidden = [];
   for (const el of blocks) {
     if (el.closest('details:not([open])') && !el.closest('summary')) continue;
-    // The source line is printed on paper only, by design.
-    if (el.closest('.print-source')) continue;
+    // The source line is printed on paper only, by design; what is hidden
+    // from assistive technology too (the diagram's scroll hint, which only
+    // narrow screens show) is a visual aid, not content.
+    if (el.closest('.print-source, [aria-hidden="true"]')) continue;
     if (!el.textContent.trim()) continue;
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
