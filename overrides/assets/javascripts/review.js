@@ -1,5 +1,5 @@
-/* review.js, built by scripts/build-review.mjs from src/devconcepts/cards/app/review.mjs;
- * do not edit. It includes ts-fsrs 5.4.2 (https://github.com/open-spaced-repetition/ts-fsrs):
+/* Built by scripts/build-bundles.mjs from src/devconcepts/cards/app/review.mjs; do not edit.
+ * It includes ts-fsrs 5.4.2 (https://github.com/open-spaced-repetition/ts-fsrs):
  *
  * MIT License
  *

@@ -54,7 +54,7 @@ log = get_plugin_logger(__name__)
 
 WORKER_PATH = f"{WORKER_DIR}/{page_config.WORKER}"
 TOLERANCE_PATH = f"{WORKER_DIR}/devconcepts-search-tolerance.js"
-"""Built from search/worker/tolerance.mjs by scripts/build-search-tolerance.mjs."""
+"""Built from search/worker/tolerance.mjs by scripts/build-bundles.mjs."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):

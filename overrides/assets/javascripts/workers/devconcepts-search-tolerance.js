@@ -1,6 +1,5 @@
-/* devconcepts-search-tolerance.js, built by scripts/build-search-tolerance.mjs from
- * src/devconcepts/search/worker/tolerance.mjs; do not edit. It includes es-hangul 2.4.0
- * (https://github.com/toss/es-hangul):
+/* Built by scripts/build-bundles.mjs from src/devconcepts/search/worker/tolerance.mjs; do not edit.
+ * It includes es-hangul 2.4.0 (https://github.com/toss/es-hangul):
  *
  * MIT License
  *

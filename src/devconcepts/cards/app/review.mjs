@@ -1,6 +1,6 @@
 // The review page's app: schedules the cards listed on the page with FSRS
 // (ts-fsrs) and keeps the reader's progress in localStorage, one entry per
-// language. Bundled with ts-fsrs by scripts/build-review.mjs into
+// language. Bundled with ts-fsrs by scripts/build-bundles.mjs into
 // overrides/assets/javascripts/review.js, which only the review page loads.
 //
 // The cards are the page's own `<details data-card>` (the list a reader

@@ -3,9 +3,9 @@
  * what a reader meant, not only what they typed.
  *
  * Source of overrides/assets/javascripts/workers/devconcepts-search-tolerance.js,
- * which scripts/build-search-tolerance.mjs bundles with es-hangul (esbuild,
+ * which scripts/build-bundles.mjs bundles with es-hangul (esbuild,
  * one IIFE, from the versions in package-lock.json); the built file is
- * committed, and tests/search/test_tolerance_bundle.py checks that it is what
+ * committed, and tests/assets/test_committed_bundles.py checks that it is what
  * the build makes. devconcepts-search.js (the worker in front of Material's)
  * loads it after Material's worker and calls `attach`.
  *

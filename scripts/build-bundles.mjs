@@ -1,0 +1,71 @@
+// Build the site's committed script bundles: our ES modules and the npm
+// packages they import, bundled by esbuild into one minified classic script
+// each, so pages (and the search worker, whose importScripts takes classic
+// scripts only) need no CDN and work offline. Run this after changing an
+// entry module or a locked package version, and commit the result:
+//
+//     node scripts/build-bundles.mjs                 # every bundle, in place
+//     node scripts/build-bundles.mjs NAME [OUTFILE]  # one bundle
+//     node scripts/build-bundles.mjs --list          # the table below, as JSON
+//
+// tests/assets/test_committed_bundles.py rebuilds each and compares the bytes.
+import { readFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { build } from "esbuild"
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+
+const BUNDLES = {
+  // The review page's app; only the review page loads it.
+  "review": {
+    entry: "src/devconcepts/cards/app/review.mjs",
+    out: "overrides/assets/javascripts/review.js",
+    package: "ts-fsrs",
+    home: "https://github.com/open-spaced-repetition/ts-fsrs",
+  },
+  // The search worker's forgiving part; the worker loads it on the first query.
+  "search-tolerance": {
+    entry: "src/devconcepts/search/worker/tolerance.mjs",
+    out: "overrides/assets/javascripts/workers/devconcepts-search-tolerance.js",
+    package: "es-hangul",
+    home: "https://github.com/toss/es-hangul",
+    globalName: "DevconceptsSearchTolerance",
+  },
+}
+
+async function bundle(name, outfile) {
+  const spec = BUNDLES[name]
+  if (!spec) throw new Error(`no bundle '${name}'; the bundles are: ${Object.keys(BUNDLES).join(", ")}`)
+  const pkg = join(root, "node_modules", spec.package)
+  const version = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).version
+  // The package's licence asks for its notice in every copy.
+  const licence = readFileSync(join(pkg, "LICENSE"), "utf8").trim().split("\n")
+    .map(line => (" * " + line).trimEnd()).join("\n")
+  await build({
+    absWorkingDir: root,
+    entryPoints: [spec.entry],
+    outfile: outfile || join(root, spec.out),
+    bundle: true,
+    format: "iife",
+    ...(spec.globalName ? { globalName: spec.globalName } : {}),
+    minify: true,
+    target: "es2020",
+    charset: "utf8",
+    legalComments: "none",
+    banner: {
+      js: `/* Built by scripts/build-bundles.mjs from ${spec.entry}; do not edit.\n` +
+        ` * It includes ${spec.package} ${version} (${spec.home}):\n *\n${licence}\n */`
+    },
+    logLevel: "warning"
+  })
+}
+
+const [first, second] = process.argv.slice(2)
+if (first === "--list") {
+  console.log(JSON.stringify(BUNDLES))
+} else if (first) {
+  await bundle(first, second)
+} else {
+  for (const name of Object.keys(BUNDLES)) await bundle(name)
+}
