@@ -5,22 +5,20 @@ downloads nothing of the review app."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from quality.conftest import served_site  # noqa: F401 (the fixture: a --strict build served gzipped)
+from quality.axe import DESKTOP, PHONE, violations
 from quality.lighthouse_runner import run_lighthouse
 
 from cards.reviewkit import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 STATES = {
-    "light": dict(viewport={"width": 1280, "height": 800}, color_scheme="light"),
-    "dark": dict(viewport={"width": 1280, "height": 800}, color_scheme="dark"),
-    "phone": dict(viewport={"width": 360, "height": 740}, color_scheme="light", is_mobile=True, has_touch=True),
+    "light": dict(viewport=DESKTOP, color_scheme="light"),
+    "dark": dict(viewport=DESKTOP, color_scheme="dark"),
+    "phone": dict(viewport=PHONE, color_scheme="light", is_mobile=True, has_touch=True),
 }
 REVIEW_FILES = ("assets/javascripts/review.js", "assets/stylesheets/review.css")
 
@@ -31,16 +29,9 @@ def review_urls(served_site):  # noqa: F811
     return [server.base_url + path for path in LANGUAGES.values()]
 
 
-def _violations(page) -> list[str]:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
-
-
 @pytest.mark.parametrize("state", list(STATES))
 def test_axe_finds_no_violations_with_the_app_running(browser, review_urls, state):
-    # The page's Content-Security-Policy would block the injected axe-core.
-    context = browser.new_context(**STATES[state], bypass_csp=True)
+    context = browser.new_context(**STATES[state])
     problems = {}
     try:
         page = context.new_page()
@@ -50,7 +41,7 @@ def test_axe_finds_no_violations_with_the_app_running(browser, review_urls, stat
             page.click("[data-reveal]")
             page.locator("details.review__progress > summary").click()
             page.locator("details[data-card] > summary").first.click()
-            found = _violations(page)
+            found = violations(page)
             if found:
                 problems[url] = found
     finally:

@@ -3,25 +3,14 @@ search open with results, and at phone width (360 px)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+
+from quality.axe import DESKTOP, PHONE, violations
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 360, "height": 740}
 # A word every page's search index has in both languages.
 QUERY = "Kubernetes"
-
-
-def _violations(page) -> list[str]:
-    # Evaluated, not added as a <script>: the page's Content-Security-Policy
-    # blocks an inline script it has no hash for.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
 
 
 def _open_search(page) -> None:
@@ -47,12 +36,6 @@ STATES = {
 }
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _axe_present():
-    if not AXE.is_file():
-        pytest.fail("node_modules/axe-core is missing; run `npm ci` (scripts/setup does)", pytrace=False)
-
-
 @pytest.mark.parametrize("state", list(STATES))
 def test_axe_finds_no_violations(browser, page_urls, state):
     context = browser.new_context(**STATES[state])
@@ -68,7 +51,7 @@ def test_axe_finds_no_violations(browser, page_urls, state):
                 continue
             if state == "search-open":
                 _open_search(page)
-            found = _violations(page)
+            found = violations(page)
             if found:
                 problems[url] = found
     finally:
