@@ -9,26 +9,10 @@ import re
 import pytest
 
 from .benchmark import search_quality as sq
+from .searchbox import box_on, paths  # noqa: F401 (box_on is a fixture)
 
 pytestmark = pytest.mark.browser
 
-
-@pytest.fixture
-def box_on(browser, site_url):
-    contexts = []
-
-    def open_box(locale: str) -> sq.SearchBox:
-        context = browser.new_context()
-        contexts.append(context)
-        return sq.SearchBox(context.new_page(), site_url + sq.language_root(locale))
-
-    yield open_box
-    for context in contexts:
-        context.close()
-
-
-def paths(shown: dict, site_url: str) -> list[str]:
-    return [link.removeprefix(site_url).split("?")[0] for link in shown["links"]]
 
 
 @pytest.mark.parametrize("locale, query", [("ko", "쿠버네티스"), ("ko", "kubernetes"), ("en", "kubernetes"),

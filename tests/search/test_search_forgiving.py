@@ -20,22 +20,10 @@ from devconcepts.terms import load_terms
 from sitekit import ROOT
 
 from .benchmark import search_quality as sq
+from .searchbox import box_on, paths  # noqa: F401 (box_on is a fixture)
 
 pytestmark = pytest.mark.browser
 
-
-@pytest.fixture
-def box_on(browser, site_url):
-    contexts = []
-
-    def open_box(locale: str) -> sq.SearchBox:
-        context = browser.new_context()
-        contexts.append(context)
-        return sq.SearchBox(context.new_page(), site_url + sq.language_root(locale))
-
-    yield open_box
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +48,6 @@ def assert_unknown(word: str, locale: str, vocabulary) -> None:
     assert word.lower() not in SPELLINGS, f"{word} is in the term list: it tests the aliases, not tolerance"
     starts = sorted(w for w in vocabulary[locale] if w.startswith(word.lower()))
     assert not starts, f"{word} already matches {starts[:5]} in the {locale} index: pick another"
-
-
-def paths(shown: dict, site_url: str) -> list[str]:
-    return [link.removeprefix(site_url).split("?")[0] for link in shown["links"]]
 
 
 @pytest.mark.parametrize("locale, query, page", [
