@@ -132,7 +132,7 @@ def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True) 
         if not book:
             (docs / book_page.replace(".md", f"{suffix}.md")).unlink()
     # The fixture's translations translate its Korean pages as they are now.
-    source_hash.refresh(docs)
+    source_hash.refresh(docs, ("en",))
     nav = [entry for entry in load_config(str(BASE_CONFIG))["nav"] if entry != book_page]
     nav += ["sheet.md", "other.md"] + ([book_page] if book else [])
     # The term list and diagrams: data/ beside the config, as in the project.

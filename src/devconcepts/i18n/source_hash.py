@@ -35,7 +35,6 @@ import yaml
 from devconcepts.errors import located
 
 KEY = "source_hash"
-LOCALES = ("en",)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _KEY_LINE = re.compile(rf"^{KEY}[ \t]*:.*$", re.MULTILINE)
 
@@ -70,7 +69,7 @@ def source_hash(path: Path) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
-def translations(docs_dir: Path, locales: tuple[str, ...] = LOCALES) -> list[tuple[Path, Path]]:
+def translations(docs_dir: Path, locales: tuple[str, ...]) -> list[tuple[Path, Path]]:
     """(Korean source, translation) for every translation whose source exists."""
     pairs = []
     for locale in locales:
@@ -90,7 +89,7 @@ def recorded_hash(translation: Path) -> str | None:
     return str(value) if value is not None else None
 
 
-def check(docs_dir: Path, locales: tuple[str, ...] = LOCALES) -> list[Drift]:
+def check(docs_dir: Path, locales: tuple[str, ...]) -> list[Drift]:
     problems = []
     for source, translation in translations(docs_dir, locales):
         current, recorded = source_hash(source), recorded_hash(translation)
@@ -106,17 +105,17 @@ def _record_line(translation: Path) -> int:
     return text.count("\n", 0, key.start()) + 1 if key else 1
 
 
-def refresh(docs_dir: Path, pages: list[str] | None = None, locales: tuple[str, ...] = LOCALES) -> list[Path]:
+def refresh(docs_dir: Path, locales: tuple[str, ...], pages: list[str] | None = None) -> list[Path]:
     """Record the current source hash in the named translations (all if none); return those changed."""
-    wanted = {_stem(page) for page in pages} if pages else None
+    wanted = {_stem(page, locales) for page in pages} if pages else None
     pairs = translations(docs_dir, locales)
     if wanted is not None:
-        unknown = wanted - {_stem(source.relative_to(docs_dir).as_posix()) for source, _ in pairs}
+        unknown = wanted - {_stem(source.relative_to(docs_dir).as_posix(), locales) for source, _ in pairs}
         if unknown:
             raise SystemExit(f"no translated page named: {', '.join(sorted(unknown))}")
     changed = []
     for source, translation in pairs:
-        if wanted is not None and _stem(source.relative_to(docs_dir).as_posix()) not in wanted:
+        if wanted is not None and _stem(source.relative_to(docs_dir).as_posix(), locales) not in wanted:
             continue
         text = translation.read_text(encoding="utf-8")
         updated = with_hash(text, source_hash(source))
@@ -140,10 +139,10 @@ def with_hash(text: str, value: str) -> str:
     return f"---\n{body}---\n{text[found.end():]}"
 
 
-def _stem(page: str) -> str:
+def _stem(page: str, locales: tuple[str, ...]) -> str:
     """`oltp`, `oltp.md`, `oltp.en.md` and `docs/oltp.en.md` all name `oltp`."""
     name = page.removeprefix("docs/")
-    for suffix in [f".{locale}.md" for locale in LOCALES] + [".md"]:
+    for suffix in [f".{locale}.md" for locale in locales] + [".md"]:
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name
@@ -158,22 +157,29 @@ def _shown(path: Path, root: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m devconcepts.i18n.source_hash", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs-dir", type=Path, default=Path("docs"), help="the docs directory (default: docs)")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the site's mkdocs.yml, which names the docs and the languages (default: mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="list translations whose Korean page changed; exit 1 if any")
     refresh_parser = commands.add_parser("refresh", help="record the current Korean page in translations")
     refresh_parser.add_argument("pages", nargs="*", help="pages to refresh (e.g. oltp); all if none")
     args = parser.parse_args(argv)
-    docs_dir = args.docs_dir.resolve()
-    root = docs_dir.parent
+    from mkdocs.config import load_config
+
+    from devconcepts.locales import translated_locales
+
+    config = load_config(str(args.config_file))
+    docs_dir = Path(config.docs_dir).resolve()
+    locales = tuple(translated_locales(config))
+    root = args.config_file.resolve().parent
     if args.command == "check":
-        problems = check(docs_dir)
+        problems = check(docs_dir, locales)
         for problem in problems:
             print(problem.message(root))
         if not problems:
-            print(f"{len(translations(docs_dir))} translations match their Korean pages")
+            print(f"{len(translations(docs_dir, locales))} translations match their Korean pages")
         return 1 if problems else 0
-    for path in refresh(docs_dir, args.pages):
+    for path in refresh(docs_dir, locales, args.pages):
         print(f"recorded the current source in {_shown(path, root)}")
     return 0
 
