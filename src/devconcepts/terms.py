@@ -150,24 +150,24 @@ class _Entry:
 
 
 def load_terms(path: Path) -> tuple[Term, ...]:
-    """Read and validate the term list (once per version of the file: the
+    """Read and validate the term list (once per content of the file: the
     plugins and every page's Markdown ask for it). Errors name the file by its
     full path; the plugins show it from the project (`errors.stop`)."""
     path = Path(path).resolve()
     try:
-        modified = path.stat().st_mtime_ns
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise TermListError(str(path), None, f"cannot read the term list: {error.strerror or error}") from None
-    return _load_terms(path, modified)
+    return _load_terms(path, text)
 
 
+# Keyed by the text, not the modification time: two saves within the
+# clock's tick would share an mtime and the second would go unread.
 @lru_cache(maxsize=None)
-def _load_terms(path: Path, modified: int) -> tuple[Term, ...]:
+def _load_terms(path: Path, text: str) -> tuple[Term, ...]:
     shown = str(path)
     try:
-        raw = data_yaml.load_file(path, shown)
-    except OSError as error:
-        raise TermListError(shown, None, f"cannot read the term list: {error.strerror or error}") from None
+        raw = data_yaml.load(text, shown)
     except SourceError as error:
         raise TermListError(error.path, error.line, error.problem) from None
     if not isinstance(raw, list):
