@@ -92,13 +92,6 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
             diagrams = self.settings["diagrams_dir"] = self.diagram.getConfig("diagrams_dir") or str(
                 site_data.diagrams_dir(config))
             data_files += sorted(Path(diagrams).glob("*.yml"))
-            # Every diagram, used or not, fails the build here with its file
-            # and line rather than in the middle of a page.
-            for path in data_files[1:]:
-                try:
-                    read_diagram(path)
-                except DiagramError as error:
-                    raise stop(error, config) from None
         try:
             self.term_set = read_terms(terms_file, self.locale)
         except TermListError as error:
@@ -111,6 +104,14 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         self.notes = "\n".join(variants.normalise(line) for line in notes.splitlines())
         if is_default_language_build(config):
             # The data files are the same in every language's build.
+            if self.diagram is not None:
+                # Every diagram, used or not, fails the build here with its
+                # file and line rather than in the middle of a page.
+                for path in data_files[1:]:
+                    try:
+                        read_diagram(path)
+                    except DiagramError as error:
+                        raise stop(error, config) from None
             self._check_data_spellings(config, data_files)
 
     def on_page_markdown(self, markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
