@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from quality.conftest import served_site  # noqa: F401 (the fixture: a --strict build served gzipped)
-from quality.axe import DESKTOP, PHONE, violations
+from quality.axe import DESKTOP, PHONE, audit
 from quality.lighthouse_runner import run_lighthouse
 
 from cards.reviewkit import LANGUAGES
@@ -31,21 +31,13 @@ def review_urls(served_site):  # noqa: F811
 
 @pytest.mark.parametrize("state", list(STATES))
 def test_axe_finds_no_violations_with_the_app_running(browser, review_urls, state):
-    context = browser.new_context(**STATES[state])
-    problems = {}
-    try:
-        page = context.new_page()
-        for url in review_urls:
-            page.goto(url, wait_until="networkidle")
-            page.locator("[data-review][data-due]").wait_for(state="visible")
-            page.click("[data-reveal]")
-            page.locator("details.review__progress > summary").click()
-            page.locator("details[data-card] > summary").first.click()
-            found = violations(page)
-            if found:
-                problems[url] = found
-    finally:
-        context.close()
+    def prepare(page):
+        page.locator("[data-review][data-due]").wait_for(state="visible")
+        page.click("[data-reveal]")
+        page.locator("details.review__progress > summary").click()
+        page.locator("details[data-card] > summary").first.click()
+
+    problems = audit(browser, review_urls, STATES[state], prepare)
     assert not problems, "\n".join(f"{url}: {v}" for url, v in problems.items())
 
 

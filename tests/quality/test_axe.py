@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality.axe import DESKTOP, PHONE, violations
+from quality.axe import DESKTOP, PHONE, audit
 
 pytestmark = pytest.mark.browser
 
@@ -38,22 +38,14 @@ STATES = {
 
 @pytest.mark.parametrize("state", list(STATES))
 def test_axe_finds_no_violations(browser, page_urls, state):
-    context = browser.new_context(**STATES[state])
-    problems = {}
-    try:
-        page = context.new_page()
-        for url in page_urls:
-            page.goto(url, wait_until="networkidle")
-            scheme = page.locator("body").get_attribute("data-md-color-scheme")
-            expected = "slate" if state == "dark" else "default"
-            if scheme != expected:
-                problems[url] = [f"colour scheme is {scheme!r}, expected {expected!r}"]
-                continue
-            if state == "search-open":
-                _open_search(page)
-            found = violations(page)
-            if found:
-                problems[url] = found
-    finally:
-        context.close()
+    def prepare(page):
+        scheme = page.locator("body").get_attribute("data-md-color-scheme")
+        expected = "slate" if state == "dark" else "default"
+        if scheme != expected:
+            return [f"colour scheme is {scheme!r}, expected {expected!r}"]
+        if state == "search-open":
+            _open_search(page)
+        return None
+
+    problems = audit(browser, page_urls, STATES[state], prepare)
     assert not problems, "\n".join(f"{url}: {v}" for url, v in problems.items())
