@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from pypdf import PdfReader
 
@@ -82,24 +83,33 @@ class PrintedPdf:
         return normalise(self.text)
 
     def has_text(self, text: str, strip=lambda flat: flat) -> bool:
-        """Whether `text` (whitespace aside) is in the PDF: whole, or split by a
-        sheet break into a head on one sheet and the rest on the next. The
-        head is not always last on its sheet: `-raw` gives paint order, and
-        what is painted after a paragraph (an admonition's title, a
-        repeated table header) follows it there. `strip` cleans each sheet's
-        text first. Both parts must be at least `_MIN_PART` characters, so a
-        missing statement is not found by its first or last letter alone."""
-        wanted = normalise(text)
+        """Whether `text` (whitespace aside) is in the PDF; see `text_finder`."""
+        return self.text_finder(strip)(text)
+
+    def text_finder(self, strip=lambda flat: flat) -> Callable[[str], bool]:
+        """A test of whether a text (whitespace aside) is in the PDF: whole, or
+        split by a sheet break into a head on one sheet and the rest on the
+        next. The head is not always last on its sheet: `-raw` gives paint
+        order, and what is painted after a paragraph (an admonition's title,
+        a repeated table header) follows it there. `strip` cleans each
+        sheet's text first, once for every text asked about. Both parts must
+        be at least `_MIN_PART` characters, so a missing statement is not
+        found by its first or last letter alone."""
         # The sheet's number ("2 / 3") when poppler put it on a text line.
         sheets = [strip(normalise(sheet).replace(f"{number}/{self.sheets}", "", 1))
                   for number, sheet in enumerate(self.sheet_texts, start=1)]
-        if wanted in "".join(sheets):
-            return True
-        for first, second in zip(sheets, sheets[1:]):
-            for cut in range(_MIN_PART, len(wanted) - _MIN_PART + 1):
-                if wanted[:cut] in first and second.startswith(wanted[cut:]):
-                    return True
-        return False
+        joined = "".join(sheets)
+        pairs = list(zip(sheets, sheets[1:]))
+
+        def find(text: str) -> bool:
+            wanted = normalise(text)
+            if wanted in joined:
+                return True
+            return any(wanted[:cut] in first and second.startswith(wanted[cut:])
+                       for first, second in pairs
+                       for cut in range(_MIN_PART, len(wanted) - _MIN_PART + 1))
+
+        return find
 
     @cached_property
     def fonts(self) -> list[Font]:
