@@ -1,7 +1,7 @@
 """Lighthouse (mobile preset) on every built page, both languages: the
 accessibility, best-practices and SEO categories must score 100. Lighthouse
-runs once per page for all three categories; the performance score is
-measured by bench/compare_plain.py, not asserted here."""
+runs once per page for all three categories, two pages at a time; the
+performance score is measured by bench/compare_plain.py, not asserted here."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ CATEGORIES = ("accessibility", "best-practices", "seo")
 
 @pytest.fixture(scope="module")
 def lighthouse_results(page_urls):
-    results = run_lighthouse(page_urls, CATEGORIES)
+    results = run_lighthouse(page_urls, CATEGORIES, workers=2)
     assert [r["url"] for r in results] == page_urls, "Lighthouse did not report on every page"
     return results
 
