@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 
 from quality.conftest import served_site  # noqa: F401 (the fixture: a --strict build served gzipped)
-from quality.axe import DESKTOP, PHONE, audit
+from quality.axe import DESKTOP, PHONE, audit, violations
 from quality.visits import page_paths
 
 from cards.reviewkit import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
-STATES = {
+CONTEXTS = {
     "light": dict(viewport=DESKTOP, color_scheme="light"),
     "dark": dict(viewport=DESKTOP, color_scheme="dark"),
     "phone": dict(viewport=PHONE, color_scheme="light", is_mobile=True, has_touch=True),
@@ -30,16 +30,24 @@ def review_urls(served_site):  # noqa: F811
     return [server.base_url + path for path in LANGUAGES.values()]
 
 
-@pytest.mark.parametrize("state", list(STATES))
-def test_axe_finds_no_violations_with_the_app_running(browser, review_urls, state):
-    def prepare(page):
-        page.locator("[data-review][data-due]").wait_for(state="visible")
-        page.click("[data-reveal]")
-        page.locator("details.review__progress > summary").click()
-        page.locator("details[data-card] > summary").first.click()
+def _app_running(page) -> list[str]:
+    page.locator("[data-review][data-due]").wait_for(state="visible")
+    page.click("[data-reveal]")
+    page.locator("details.review__progress > summary").click()
+    page.locator("details[data-card] > summary").first.click()
+    return violations(page)
 
-    problems = audit(browser, review_urls, STATES[state], prepare)
-    assert not problems, "\n".join(f"{url}: {v}" for url, v in problems.items())
+
+@pytest.fixture(scope="module")
+def problems(browser, review_urls):
+    return audit(browser, review_urls, {state: (options, {state: _app_running})
+                                        for state, options in CONTEXTS.items()})
+
+
+@pytest.mark.parametrize("state", list(CONTEXTS))
+def test_axe_finds_no_violations_with_the_app_running(problems, state):
+    found = problems[state]
+    assert not found, "\n".join(f"{url}: {v}" for url, v in found.items())
 
 
 def test_lighthouse_sweep_includes_the_review_pages(served_site):  # noqa: F811

@@ -12,30 +12,45 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 
 
-def violations(page) -> list[str]:
-    """axe's violations on the page as it is now, one line each."""
+def violations(page, include: str | None = None) -> list[str]:
+    """axe's violations on the page as it is now (within the elements
+    `include` selects, if given), one line each."""
     if not AXE.is_file():
         pytest.fail("node_modules/axe-core is missing; run `npm ci` (scripts/setup does)", pytrace=False)
     # Evaluated, not added as a <script>: the page's Content-Security-Policy
-    # blocks an inline script it has no hash for.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    # blocks an inline script it has no hash for. Once per document.
+    if not page.evaluate("() => typeof axe === 'object'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async (include) => await axe.run(include ? {include: [include]} : document, {resultTypes: ['violations']})",
+        include)
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
 
 
-def audit(browser, urls, context_options: dict, prepare: Callable) -> dict[str, list[str]]:
-    """axe's violations on each page, by URL, in one browser context made
-    with `context_options`. `prepare(page)` brings each loaded page into the
-    state to audit; a list it returns is recorded for the page instead."""
-    context = browser.new_context(**context_options)
-    problems = {}
+Steps = dict[str, Callable]
+"""A sweep's steps by state: each brings the loaded page into its state and
+returns the problems found there (e.g. `violations(page)`)."""
+
+
+def audit(browser, urls, sweeps: dict[str, tuple[dict, Steps]]) -> dict[str, dict[str, list[str]]]:
+    """Every page in each sweep's browser context (made with the sweep's
+    context options), then the sweep's steps on it in turn. The contexts
+    load the same page side by side, so their waits for the network to
+    settle overlap. By state, then by URL: the pages with problems."""
+    problems: dict[str, dict[str, list[str]]] = {state: {} for _, steps in sweeps.values() for state in steps}
+    contexts = [browser.new_context(**options) for options, _ in sweeps.values()]
     try:
-        page = context.new_page()
+        pages = [context.new_page() for context in contexts]
         for url in urls:
-            page.goto(url, wait_until="networkidle")
-            found = prepare(page) or violations(page)
-            if found:
-                problems[url] = found
+            for page in pages:
+                page.goto(url, wait_until="commit")
+            for page, (_, steps) in zip(pages, sweeps.values()):
+                page.wait_for_load_state("networkidle")
+                for state, step in steps.items():
+                    found = step(page)
+                    if found:
+                        problems[state][url] = found
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
     return problems
