@@ -70,34 +70,75 @@ def test_sitemaps_list_only_subpath_urls(project_site):
         assert [url for url in urls if target_file(site_dir, base, url) is None] == [], sitemap
 
 
-def test_every_page_stays_inside_the_subpath(project_site, tab):
+@pytest.fixture(scope="module")
+def every_page(project_site, browser) -> dict[str, list]:
+    """Each built page loaded once: the problems with what it links and
+    loads ("stays"), then with where its language switch goes ("switch"),
+    and the sitemaps it fetched."""
     site_dir, base = project_site
-    page, traffic = tab
-    pages = built_pages(site_dir)
-    assert {"", "en/"} <= set(pages)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    traffic = Traffic()
+    traffic.attach(page)
+    stays, switch, sitemaps = [], [], set()
+    try:
+        for url in built_pages(site_dir):
+            traffic.clear()
+            page.goto(base + url, wait_until="networkidle")
+            stays += _stays_inside(page, traffic, site_dir, base, url)
+            sitemaps |= {req for req in traffic.requests if req.endswith("sitemap.xml")}
+            if not url.endswith("404.html"):
+                switch += _switch_language(page, traffic, base, url)
+    finally:
+        context.close()
+    return {"stays": stays, "switch": switch, "sitemaps": sitemaps}
+
+
+def _stays_inside(page, traffic, site_dir, base: str, url: str) -> list[str]:
+    anchors = _links(page, "a[href]")
+    same_origin = [href for href in anchors if urlsplit(href).netloc == urlsplit(base).netloc]
+    problems = [f"{url}: link leaves /{REPO}/: {href}" for href in _outside(same_origin, base)]
+    problems += [f"{url}: link to a missing page: {href}" for href in same_origin
+                 if href.startswith(base) and target_file(site_dir, base, href.split("#")[0]) is None]
+    head = _links(page, "link[href]")
+    problems += [f"{url}: <link> outside /{REPO}/: {href}" for href in _outside(head, base)]
+    switcher = _links(page, ".md-select a[hreflang]")
+    if not url.endswith("404.html"):
+        problems += [f"{url}: no language switcher"] if len(switcher) < 2 else []
+    problems += [f"{url}: switcher leaves /{REPO}/: {href}" for href in _outside(switcher, base)]
+    problems += [f"{url}: request leaves /{REPO}/: {req}" for req in _outside(traffic.requests, base)]
+    problems += [f"{url}: failed: {failure}" for failure in traffic.failures]
+    return problems
+
+
+def _switch_language(page, traffic, base: str, url: str) -> list[str]:
+    """Click the switch to the other language on the loaded page."""
+    language = "en" if url.startswith("en/") else "ko"
+    other = "ko" if language == "en" else "en"
+    link = page.locator(f".md-select a[hreflang='{other}']").first
+    expected = link.evaluate("a => a.href")
+    traffic.clear()
+    # Material handles the click itself (it looks the page up in the sitemap).
+    link.dispatch_event("click")
+    page.wait_for_url(lambda current: current != base + url)
+    page.wait_for_load_state("networkidle")
     problems = []
-    sitemaps = set()
-    for url in pages:
-        traffic.clear()
-        page.goto(base + url, wait_until="networkidle")
-        anchors = _links(page, "a[href]")
-        same_origin = [href for href in anchors if urlsplit(href).netloc == urlsplit(base).netloc]
-        problems += [f"{url}: link leaves /{REPO}/: {href}" for href in _outside(same_origin, base)]
-        problems += [f"{url}: link to a missing page: {href}" for href in same_origin
-                     if href.startswith(base) and target_file(site_dir, base, href.split("#")[0]) is None]
-        head = _links(page, "link[href]")
-        problems += [f"{url}: <link> outside /{REPO}/: {href}" for href in _outside(head, base)]
-        switcher = _links(page, ".md-select a[hreflang]")
-        if not url.endswith("404.html"):
-            problems += [f"{url}: no language switcher"] if len(switcher) < 2 else []
-        problems += [f"{url}: switcher leaves /{REPO}/: {href}" for href in _outside(switcher, base)]
-        problems += [f"{url}: request leaves /{REPO}/: {req}" for req in _outside(traffic.requests, base)]
-        problems += [f"{url}: failed: {failure}" for failure in traffic.failures]
-        sitemaps |= {req for req in traffic.requests if req.endswith("sitemap.xml")}
-    assert problems == [], "\n".join(problems)
+    if page.url != expected:
+        problems.append(f"{url}: switched to {page.url}, expected {expected}")
+    if page.locator("html").get_attribute("lang") != other:
+        problems.append(f"{url}: {page.url} is not in {other}")
+    problems += [f"{url}: request leaves /{REPO}/: {req}" for req in _outside(traffic.requests, base)]
+    problems += [f"{url}: failed: {failure}" for failure in traffic.failures]
+    return problems
+
+
+def test_every_page_stays_inside_the_subpath(project_site, every_page):
+    site_dir, base = project_site
+    assert {"", "en/"} <= set(built_pages(site_dir))
+    assert every_page["stays"] == [], "\n".join(every_page["stays"])
     # Whatever sitemap Material fetched came from inside the sub-path and
     # loaded (checked above with every other request); here, it exists.
-    for sitemap in sitemaps:
+    for sitemap in every_page["sitemaps"]:
         assert target_file(site_dir, base, sitemap) is not None, sitemap
 
 
@@ -120,30 +161,8 @@ def test_not_found_page_works_at_any_depth(project_site, tab):
             assert target_file(site_dir, base, href.split("#")[0]) is not None, href
 
 
-def test_language_switcher_stays_inside_the_subpath(project_site, tab):
-    site_dir, base = project_site
-    page, traffic = tab
-    problems = []
-    for url in built_pages(site_dir):
-        if url.endswith("404.html"):
-            continue
-        language = "en" if url.startswith("en/") else "ko"
-        other = "ko" if language == "en" else "en"
-        page.goto(base + url, wait_until="networkidle")
-        link = page.locator(f".md-select a[hreflang='{other}']").first
-        expected = link.evaluate("a => a.href")
-        traffic.clear()
-        # Material handles the click itself (it looks the page up in the sitemap).
-        link.dispatch_event("click")
-        page.wait_for_url(lambda current: current != base + url)
-        page.wait_for_load_state("networkidle")
-        if page.url != expected:
-            problems.append(f"{url}: switched to {page.url}, expected {expected}")
-        if page.locator("html").get_attribute("lang") != other:
-            problems.append(f"{url}: {page.url} is not in {other}")
-        problems += [f"{url}: request leaves /{REPO}/: {req}" for req in _outside(traffic.requests, base)]
-        problems += [f"{url}: failed: {failure}" for failure in traffic.failures]
-    assert problems == [], "\n".join(problems)
+def test_language_switcher_stays_inside_the_subpath(every_page):
+    assert every_page["switch"] == [], "\n".join(every_page["switch"])
 
 
 @pytest.mark.parametrize("home, query", SEARCHES, ids=["ko", "en"])
