@@ -148,3 +148,14 @@ def test_a_failing_git_log_inside_a_repository_is_reported(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         dates.last_change(tmp_path / "a.md")
     assert any("git failed in" in record.getMessage() for record in caplog.records)
+
+
+def test_a_checkout_git_cannot_read_is_reported(tmp_path, caplog):
+    # `.git` is there, so the dates should come from git; a worktree whose
+    # repository is gone is not the same as no repository at all.
+    (tmp_path / ".git").write_text("gitdir: /nonexistent/worktree\n")
+    (tmp_path / "a.md").write_text("one")
+    dates.forget()
+    with caplog.at_level(logging.WARNING):
+        dates.last_change(tmp_path / "a.md")
+    assert any("git failed in" in record.getMessage() for record in caplog.records)

@@ -31,6 +31,9 @@ def _git_date(path: Path) -> dt.date | None:
 @lru_cache(maxsize=None)
 def _repository(folder: Path) -> Path | None:
     result = _git(folder, "rev-parse", "--show-toplevel")
+    if result is None and any((parent / ".git").exists() for parent in (folder, *folder.parents)):
+        # Inside a checkout git should answer: once more, then say why.
+        result = _git(folder, "rev-parse", "--show-toplevel", warn=True)
     return Path(result).resolve() if result else None
 
 
