@@ -3,6 +3,7 @@ site, and the artifact directory."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -67,8 +68,11 @@ def korean_font():
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
+    """Where the PDFs and images are kept to look at: a folder per test
+    worker (scripts/test runs several), since two may print the same page."""
+    folder = ARTIFACTS / os.environ.get("PYTEST_XDIST_WORKER", "")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -182,7 +182,7 @@ def test_book_linked_from_the_navigation(book, site_url):
 
 
 def test_first_sheet_image(book, artifacts):
-    """Keep the first sheet as an image to look at (test-artifacts/print/)."""
+    """Keep the first sheet as an image to look at (test-artifacts/print/, a folder per test worker)."""
     locale, pdf, _, _ = book
     image = pdf.png(artifacts / f"book-{locale}-sheet-1.png", dpi=80)
     assert image.exists() and image.stat().st_size > 10_000
