@@ -159,3 +159,24 @@ def test_a_checkout_git_cannot_read_is_reported(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         dates.last_change(tmp_path / "a.md")
     assert any("git failed in" in record.getMessage() for record in caplog.records)
+
+
+def test_a_git_that_cannot_run_inside_a_checkout_is_reported(tmp_path, caplog, monkeypatch):
+    # An OSError from running git (EINVAL from a sleep while waiting for it,
+    # say) would otherwise print file times as last-change dates.
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "a.md").write_text("one")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "first", date="2021-03-04T12:00:00+00:00")
+    run = subprocess.run
+
+    def failing(args, **options):
+        if args[0] == "git":
+            raise OSError(22, "Invalid argument")
+        return run(args, **options)
+
+    monkeypatch.setattr(dates.subprocess, "run", failing)
+    dates.forget()
+    with caplog.at_level(logging.WARNING):
+        dates.last_change(tmp_path / "a.md")
+    assert any("git could not run in" in record.getMessage() for record in caplog.records)

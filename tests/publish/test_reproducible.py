@@ -46,9 +46,10 @@ def _shifted_clock(tmp_path: Path) -> dict[str, str]:
 
     Only the build's own process is faked: a sitecustomize module drops
     LD_PRELOAD as Python starts, so the programs it runs (git, for the
-    last-change dates) start on the real clock. Their clocks are not what is
-    under test, and git loaded with libfaketime in a full test run sometimes
-    gave the build no dates."""
+    last-change dates) start on the real clock; their clocks are not what is
+    under test. The monotonic clock moves with the wall clock: with only the
+    wall clock moved, libfaketime fails Python's `time.sleep` with EINVAL,
+    and `subprocess.run(timeout=…)` sleeps while it waits for git to exit."""
     libraries = sorted(Path("/usr/lib").glob("*/faketime/libfaketime.so.1"))
     if not libraries:
         pytest.fail("libfaketime is missing; run scripts/setup", pytrace=False)
@@ -56,10 +57,8 @@ def _shifted_clock(tmp_path: Path) -> dict[str, str]:
     startup.mkdir()
     (startup / "sitecustomize.py").write_text('import os\nos.environ.pop("LD_PRELOAD", None)\n', encoding="utf-8")
     env = {"LD_PRELOAD": str(libraries[0]), "FAKETIME": f"+{CLOCK_SHIFT_DAYS}d",
-           # Only the wall clock moves; timeouts keep working.
-           "FAKETIME_DONT_FAKE_MONOTONIC": "1",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(startup), os.environ.get("PYTHONPATH")]))}
-    probe = "import os, subprocess, time; print(time.time(), 'LD_PRELOAD' in os.environ)"
+    probe = "import os, subprocess, time; time.sleep(0.01); print(time.time(), 'LD_PRELOAD' in os.environ)"
     shown = subprocess.run([sys.executable, "-c", probe],
                            env={**env, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, check=True)
     now, preloaded = shown.stdout.split()

@@ -44,8 +44,11 @@ def _dates_in(root: Path) -> dict[str, dt.date]:
     cost a tenth of a second per build)."""
     # Cached for the whole process: static-i18n builds every language in one
     # process, and each language asks for the same sources.
-    if _git(root, "rev-parse", "-q", "--verify", "HEAD") is None:
-        return {}  # a repository without commits yet
+    head = _git(root, "rev-parse", "-q", "--verify", "HEAD", none_code=1)
+    if head is None:
+        head = _git(root, "rev-parse", "-q", "--verify", "HEAD", none_code=1, warn=True)  # once more, then say why
+    if not head:
+        return {}  # a repository without commits yet, or git said why above
     command = ("-c", "core.quotePath=false", "log", "--format=%x00%cs", "--name-only", "--no-renames")
     log_text = _git(root, *command)
     if log_text is None:
@@ -65,22 +68,29 @@ def _dates_in(root: Path) -> dict[str, dt.date]:
     return found
 
 
-def _git(folder: Path, *args: str, warn: bool = False) -> str | None:
+def _git(folder: Path, *args: str, warn: bool = False, none_code: int | None = None) -> str | None:
     """Output of git, or None. Outside a repository or without git, dates
     come from file times; `warn`: a failure inside a repository would print
-    other dates than the commits have, so it is reported (fatal in --strict)."""
+    other dates than the commits have, so it is reported (fatal in --strict).
+    `none_code`: the exit status with which git answers "there is none"
+    (returned as "")."""
     try:
         result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=30, check=False)
     except subprocess.TimeoutExpired as error:
         log.warning(f"git did not answer in {folder}: {error}; last-change dates fall back to file times")
         return None
-    except (OSError, subprocess.SubprocessError) as error:
+    except FileNotFoundError as error:
         log.debug(f"git unavailable in {folder}: {error}")
+        return None
+    except (OSError, subprocess.SubprocessError) as error:
+        (log.warning if warn else log.debug)(f"git could not run in {folder}: {error}")
         return None
     if result.returncode < 0:
         log.warning(f"git was killed in {folder} (signal {-result.returncode}); "
                     f"last-change dates fall back to file times")
         return None
+    if none_code is not None and result.returncode == none_code and not result.stderr.strip():
+        return ""
     if result.returncode != 0:
         (log.warning if warn else log.debug)(f"git failed in {folder} ({result.returncode}): {result.stderr.strip()}")
         return None
