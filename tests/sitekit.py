@@ -107,6 +107,11 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
+    def handle_error(self, request, client_address):
+        # A browser that moves on closes its connections mid-response.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 def serve_directory(directory: Path, mount: str = "/") -> tuple[_Server, str]:
     """Serve `directory` at http://127.0.0.1:PORT{mount}; returns (server, base URL).

@@ -17,6 +17,7 @@ import gzip
 import http.server
 import mimetypes
 import socketserver
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,6 +156,11 @@ class _CountingWriter:
 class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request, client_address):
+        # A browser that moves on closes its connections mid-response.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class GzipSiteServer:
