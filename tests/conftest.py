@@ -63,10 +63,31 @@ SLOW_FIXTURES = {"site_build", "site", "site_url", "browser", "served_site", "fi
 fixture's copy of it), serve one, or start Chromium."""
 
 
+LONGEST_FIRST = (
+    "quality/test_axe.py", "quality/test_lighthouse.py", "assets/test_purge_browser.py",
+    "quality/test_requests.py", "publish/test_subpath.py", "csp/test_sweep_browser.py",
+    "reading/test_keyboard.py", "reading/test_phone_reading.py", "cards/test_review_quality.py",
+)
+"""The test files that take longest (a minute or more each, measured with
+`bash scripts/test --durations=60`). They start first, so that the workers of
+scripts/test do not end on one of them while the other workers sit idle."""
+
+
 def pytest_collection_modifyitems(config, items):
     """`slow` for every test that needs a slow fixture above (directly or
     through another fixture) or a browser; the rest are the fast tier
-    (`pytest -m "not slow"`). Tests slow for another reason say so themselves."""
+    (`pytest -m "not slow"`). Tests slow for another reason say so themselves.
+    The files in LONGEST_FIRST go first, in that order; the rest keep theirs."""
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+    tests = Path(__file__).parent
+    gone = [name for name in LONGEST_FIRST if not (tests / name).is_file()]
+    if gone:
+        raise pytest.UsageError(f"tests/conftest.py: LONGEST_FIRST names files that do not exist: {gone}")
+
+    def rank(item) -> int:
+        name = Path(item.fspath).relative_to(tests).as_posix() if tests in Path(item.fspath).parents else ""
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: every other test keeps its place
