@@ -26,9 +26,9 @@ def run_lighthouse(urls: list[str], categories: tuple[str, ...] = ALL_CATEGORIES
     failing {category: [audit]}, byteWeight.
 
     `workers` Lighthouse processes (each with its own Chromium) share the
-    URLs. A run spends most of its time waiting for the page to settle, so
-    two finish the sweep in about half the time; only scores that do not
-    depend on timing (not `performance`) may be asked for with more than one."""
+    URLs: a run spends much of its time waiting for the page to settle.
+    Only scores that do not depend on timing (not `performance`) may be
+    asked for with more than one."""
     if workers > 1 and "performance" in categories:
         raise ValueError("performance is measured with one Lighthouse at a time")
     if not LIGHTHOUSE.is_dir():
