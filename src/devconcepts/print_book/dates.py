@@ -30,10 +30,9 @@ def _git_date(path: Path) -> dt.date | None:
 
 @lru_cache(maxsize=None)
 def _repository(folder: Path) -> Path | None:
-    result = _git(folder, "rev-parse", "--show-toplevel")
-    if result is None and any((parent / ".git").exists() for parent in (folder, *folder.parents)):
-        # Inside a checkout git should answer: once more, then say why.
-        result = _git(folder, "rev-parse", "--show-toplevel", warn=True)
+    # Inside a checkout git should answer; elsewhere, no answer means no repository.
+    in_checkout = any((parent / ".git").exists() for parent in (folder, *folder.parents))
+    result = _git(folder, "rev-parse", "--show-toplevel", required=in_checkout)
     return Path(result).resolve() if result else None
 
 
@@ -44,15 +43,10 @@ def _dates_in(root: Path) -> dict[str, dt.date]:
     cost a tenth of a second per build)."""
     # Cached for the whole process: static-i18n builds every language in one
     # process, and each language asks for the same sources.
-    head = _git(root, "rev-parse", "-q", "--verify", "HEAD", none_code=1)
-    if head is None:
-        head = _git(root, "rev-parse", "-q", "--verify", "HEAD", none_code=1, warn=True)  # once more, then say why
-    if not head:
-        return {}  # a repository without commits yet, or git said why above
-    command = ("-c", "core.quotePath=false", "log", "--format=%x00%cs", "--name-only", "--no-renames")
-    log_text = _git(root, *command)
-    if log_text is None:
-        log_text = _git(root, *command, warn=True)  # once more, then say why
+    if not _git(root, "rev-parse", "-q", "--verify", "HEAD", none_code=1, required=True):
+        return {}  # a repository without commits yet, or git said why
+    log_text = _git(root, "-c", "core.quotePath=false", "log", "--format=%x00%cs", "--name-only", "--no-renames",
+                    required=True)
     if log_text is None:
         return {}
     found: dict[str, dt.date] = {}
@@ -68,33 +62,42 @@ def _dates_in(root: Path) -> dict[str, dt.date]:
     return found
 
 
-def _git(folder: Path, *args: str, warn: bool = False, none_code: int | None = None) -> str | None:
+def _git(folder: Path, *args: str, required: bool = False, none_code: int | None = None) -> str | None:
     """Output of git, or None. Outside a repository or without git, dates
-    come from file times; `warn`: a failure inside a repository would print
-    other dates than the commits have, so it is reported (fatal in --strict).
-    `none_code`: the exit status with which git answers "there is none"
-    (returned as "")."""
+    come from file times. `required`: inside a repository, where a failure
+    would print other dates than the commits have, git is asked once more and
+    a second failure is reported (fatal in --strict). `none_code`: the exit
+    status with which git answers "there is none" (returned as "")."""
+    output, problem = _run_git(folder, args, none_code)
+    if problem is not None and required:
+        output, problem = _run_git(folder, args, none_code)
+    if problem is not None:
+        (log.warning if required else log.debug)(problem)
+    return output
+
+
+def _run_git(folder: Path, args: tuple[str, ...], none_code: int | None) -> tuple[str | None, str | None]:
+    """(output, None), or (None, what went wrong). A timeout or a killed git
+    is reported at once: asking again would only wait as long."""
     try:
         result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=30, check=False)
     except subprocess.TimeoutExpired as error:
         log.warning(f"git did not answer in {folder}: {error}; last-change dates fall back to file times")
-        return None
+        return None, None
     except FileNotFoundError as error:
         log.debug(f"git unavailable in {folder}: {error}")
-        return None
+        return None, None
     except (OSError, subprocess.SubprocessError) as error:
-        (log.warning if warn else log.debug)(f"git could not run in {folder}: {error}")
-        return None
+        return None, f"git could not run in {folder}: {error}"
     if result.returncode < 0:
         log.warning(f"git was killed in {folder} (signal {-result.returncode}); "
                     f"last-change dates fall back to file times")
-        return None
+        return None, None
     if none_code is not None and result.returncode == none_code and not result.stderr.strip():
-        return ""
+        return "", None
     if result.returncode != 0:
-        (log.warning if warn else log.debug)(f"git failed in {folder} ({result.returncode}): {result.stderr.strip()}")
-        return None
-    return result.stdout.strip()
+        return None, f"git failed in {folder} ({result.returncode}): {result.stderr.strip()}"
+    return result.stdout.strip(), None
 
 
 def forget() -> None:
