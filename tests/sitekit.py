@@ -103,7 +103,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+class LocalServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    """A threaded HTTP server on 127.0.0.1 for a test's browser."""
+
     daemon_threads = True
     allow_reuse_address = True
 
@@ -113,7 +115,7 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve_directory(directory: Path, mount: str = "/") -> tuple[_Server, str]:
+def serve_directory(directory: Path, mount: str = "/") -> tuple[LocalServer, str]:
     """Serve `directory` at http://127.0.0.1:PORT{mount}; returns (server, base URL).
 
     A non-root mount serves the directory under that sub-path only, the way
@@ -129,7 +131,7 @@ def serve_directory(directory: Path, mount: str = "/") -> tuple[_Server, str]:
             target.unlink()
         target.symlink_to(directory, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = _Server(("127.0.0.1", 0), handler)
+    server = LocalServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import socketserver
 import threading
 import time
 
 import pytest
+
+from sitekit import LocalServer
 
 from .kit import PRECACHE
 
@@ -26,13 +27,9 @@ class _Recorder(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
 
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-
-
 @pytest.fixture
 def recorded(site):
-    server = _Server(("127.0.0.1", 0), functools.partial(_Recorder, directory=str(site)))
+    server = LocalServer(("127.0.0.1", 0), functools.partial(_Recorder, directory=str(site)))
     server.requests = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -16,12 +16,12 @@ from __future__ import annotations
 import gzip
 import http.server
 import mimetypes
-import socketserver
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from sitekit import LocalServer
 
 GZIP_TYPES = (
     "text/",
@@ -153,23 +153,13 @@ class _CountingWriter:
         return getattr(self._raw, name)
 
 
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def handle_error(self, request, client_address):
-        # A browser that moves on closes its connections mid-response.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 class GzipSiteServer:
     """Serve a built site on 127.0.0.1 with a free port; use as a context manager."""
 
     def __init__(self, directory: Path):
         self.log = TransferLog()
         handler = type("Handler", (PagesHandler,), {"root": Path(directory).resolve(), "log": self.log})
-        self._server = _Server(("127.0.0.1", 0), handler)
+        self._server = LocalServer(("127.0.0.1", 0), handler)
         self.port = self._server.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
