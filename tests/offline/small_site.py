@@ -17,6 +17,9 @@ theme:
   name: material
   language: ko
   custom_dir: overrides
+  # No web font: the test's pages ask nothing of the internet, whose name
+  # lookups can hold a page's `load` for seconds on a closed network.
+  font: false
 extra_css: [style.css]
 extra_javascript: [assets/javascripts/offline.js]
 plugins:

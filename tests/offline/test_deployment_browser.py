@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from sitekit import serve_directory
 
@@ -34,7 +35,15 @@ def _new_version_shown(context, url: str, tries: int = 20) -> dict:
     does once no tab of the old one is open)."""
     for _ in range(tries):
         page = context.new_page()
-        page.goto(url, wait_until="load")
+        unanswered = {}
+        page.on("request", lambda request: unanswered.setdefault(request.url, request))
+        page.on("requestfinished", lambda request: unanswered.pop(request.url, None))
+        page.on("requestfailed", lambda request: unanswered.pop(request.url, None))
+        try:
+            page.goto(url, wait_until="load")
+        except PlaywrightTimeoutError as error:
+            # What the page still waits for tells a stuck worker from a stuck request.
+            raise AssertionError(f"{url} did not load; still waiting for {sorted(unanswered)}") from error
         shown = page.evaluate(DEPLOYMENT)
         if shown["style"] == '"2"':
             return {"page": page, **shown}

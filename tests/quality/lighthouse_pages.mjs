@@ -17,6 +17,8 @@ const chrome = await chromeLauncher.launch({
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
     '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run',
+    // As in tests/sitekit.py: no name but the test server's resolves.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
   ],
 });
 // Audits read the page after its load event and a quarter second with no
