@@ -29,7 +29,8 @@ def violations(page, include: str | None = None) -> list[str]:
 
 Steps = dict[str, Callable]
 """A sweep's steps by state: each brings the loaded page into its state and
-returns the problems found there (e.g. `violations(page)`)."""
+returns what it found there: a list of problems (e.g. `violations(page)`),
+or such lists by check; empty when there are none."""
 
 
 def audit(browser, urls, sweeps: dict[str, tuple[dict, Steps]]) -> dict[str, dict[str, list[str]]]:
