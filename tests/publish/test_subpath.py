@@ -1,7 +1,10 @@
 """The site as GitHub Pages serves a project site: built with a site_url that
 ends in /REPO/ and served under /REPO/ only. Every page of both languages
-loads in Chromium without a request that fails or leaves the sub-path, links
-and the language switcher stay inside it, and search results do too."""
+loads in Chromium without a request that fails (a missing file included) or
+leaves the sub-path (no fonts, CDNs, analytics or images from elsewhere),
+the search worker's requests among them; links and the language switcher
+stay inside it, and search results do too. The bytes of a first visit are
+measured by bench/compare_plain.py."""
 
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ pytestmark = pytest.mark.browser
 
 REPO = "study-notes"
 """Stand-in repository name: the site lives at https://USER.github.io/study-notes/."""
+
+SEARCH_INDEX = "search/search_index.json"
 
 SEARCHES = [("", "쿠버네티스"), ("en/", "Kubernetes")]
 """(language home, query) for each language."""
@@ -85,6 +90,7 @@ def every_page(project_site, browser) -> dict[str, list]:
         for url in built_pages(site_dir):
             traffic.clear()
             page.goto(base + url, wait_until="networkidle")
+            stays += _search_worker_seen(page, traffic, url)
             stays += _stays_inside(page, traffic, site_dir, base, url)
             sitemaps |= {req for req in traffic.requests if req.endswith("sitemap.xml")}
             if not url.endswith("404.html"):
@@ -92,6 +98,16 @@ def every_page(project_site, browser) -> dict[str, list]:
     finally:
         context.close()
     return {"stays": stays, "switch": switch, "sitemaps": sitemaps}
+
+
+def _search_worker_seen(page, traffic, url: str) -> list[str]:
+    """The search worker fetches the index after the page loads: seeing it
+    shows that a request made from a worker would be checked too."""
+    for _ in range(100):
+        if any(request.endswith(SEARCH_INDEX) for request in traffic.requests):
+            return []
+        page.wait_for_timeout(100)
+    return [f"{url}: the search worker's request for {SEARCH_INDEX} was not seen"]
 
 
 def _stays_inside(page, traffic, site_dir, base: str, url: str) -> list[str]:
