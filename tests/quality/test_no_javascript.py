@@ -33,8 +33,26 @@ HIDDEN_ELEMENTS = """
 """
 
 
-def test_every_page_is_readable_without_javascript(browser, page_urls):
-    problems = {}
+# Every table of the article: a table in a closed <details> (a review
+# card's answer) is hidden by design. Visible as Playwright's is_visible()
+# has it: a box, and not visibility: hidden.
+TABLES = """
+(article) => [...article.querySelectorAll('table')].map((table) => {
+  const box = table.getBoundingClientRect();
+  return {
+    folded: !!table.closest('details:not([open])'),
+    shown: box.width > 0 && box.height > 0 && getComputedStyle(table).visibility !== 'hidden'
+      && table.innerText.trim() !== '',
+  };
+})
+"""
+
+
+@pytest.fixture(scope="module")
+def read_without_javascript(browser, page_urls) -> dict[str, dict]:
+    """Each page loaded once with JavaScript off: what hides its content,
+    its tables, and whether `/// compare` is left as text."""
+    found = {}
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
@@ -42,54 +60,30 @@ def test_every_page_is_readable_without_javascript(browser, page_urls):
             page.goto(url)
             article = page.locator("article.md-content__inner")
             if article.count() != 1 or not article.is_visible():
-                problems[url] = ["no visible article"]
+                found[url] = {"problems": ["no visible article"], "tables": [], "raw": False}
                 continue
             text = article.inner_text().strip()
-            if len(text) < 100:
-                problems[url] = [f"article text too short: {text!r}"]
-                continue
-            hidden = article.evaluate(HIDDEN_ELEMENTS)
-            if hidden:
-                problems[url] = hidden[:5]
+            problems = [f"article text too short: {text!r}"] if len(text) < 100 else article.evaluate(HIDDEN_ELEMENTS)[:5]
+            found[url] = {"problems": problems, "tables": article.evaluate(TABLES), "raw": "/// compare" in text}
     finally:
         context.close()
+    return found
+
+
+def test_every_page_is_readable_without_javascript(read_without_javascript):
+    problems = {url: found["problems"] for url, found in read_without_javascript.items() if found["problems"]}
     assert not problems, f"content not readable without JavaScript: {problems}"
 
 
-def test_comparison_tables_are_visible_without_javascript(browser, page_urls):
+def test_comparison_tables_are_visible_without_javascript(read_without_javascript):
     # Pages with a `/// compare` block must show it as a table with JS off.
-
-    context = browser.new_context(java_script_enabled=False)
-    missing = []
-    checked = 0
-    try:
-        page = context.new_page()
-        for url in page_urls:
-            page.goto(url)
-            tables = page.locator("article.md-content__inner table")
-            for i in range(tables.count()):
-                checked += 1
-                table = tables.nth(i)
-                # A table in a closed <details> (a review card's answer) is hidden by design.
-                if table.evaluate("t => !!t.closest('details:not([open])')"):
-                    continue
-                if not table.is_visible() or not table.inner_text().strip():
-                    missing.append(f"{url} table {i}")
-    finally:
-        context.close()
-    assert checked > 0, "no tables found on any page"
+    tables = [(url, i, table) for url, found in read_without_javascript.items()
+              for i, table in enumerate(found["tables"])]
+    assert tables, "no tables found on any page"
+    missing = [f"{url} table {i}" for url, i, table in tables if not table["folded"] and not table["shown"]]
     assert not missing, f"tables not visible without JavaScript: {missing}"
 
 
-def test_no_comparison_block_is_left_as_raw_markup(browser, page_urls):
-    context = browser.new_context(java_script_enabled=False)
-    raw = []
-    try:
-        page = context.new_page()
-        for url in page_urls:
-            page.goto(url)
-            if "/// compare" in page.locator("article.md-content__inner").inner_text():
-                raw.append(url)
-    finally:
-        context.close()
+def test_no_comparison_block_is_left_as_raw_markup(read_without_javascript):
+    raw = [url for url, found in read_without_javascript.items() if found["raw"]]
     assert not raw, f"unrendered `/// compare` blocks on {raw}"

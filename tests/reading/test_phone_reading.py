@@ -80,36 +80,47 @@ def _pages(site):
     return [p.url for p in built_pages(site) if p.content is not None and p.content.select_one("h1")]
 
 
-def test_titles_and_term_links_keep_their_words_whole_on_phones(browser, site, site_url):
-    context = browser.new_context()
+@pytest.fixture(scope="module")
+def phone_pass(browser, site, site_url) -> dict:
+    """Each page loaded once at the narrowest width, then widened: the words
+    broken at each width, and at 390 px the title's box and what comes
+    before it. Reading layout again after a resize is what a phone turned
+    or a browser window narrowed gives too."""
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 800})
     page = context.new_page()
-    broken = []
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
+    found = {"broken": [], "titles": {}, "before title": {}}
+    try:
         for url in _pages(site):
+            page.set_viewport_size({"width": WIDTHS[0], "height": 800})
             page.goto(site_url + url)
-            broken += [f"{width}px /{url} {word}" for word in page.evaluate(BROKEN_WORDS)]
-    context.close()
-    assert broken == [], "\n".join(broken)
+            for width in WIDTHS:
+                if width != WIDTHS[0]:
+                    page.set_viewport_size({"width": width, "height": 800})
+                found["broken"] += [f"{width}px /{url} {word}" for word in page.evaluate(BROKEN_WORDS)]
+            found["titles"][url] = page.evaluate(TITLE)
+            found["before title"][url] = page.evaluate(BEFORE_TITLE)
+    finally:
+        context.close()
+    return found
 
 
-def test_the_print_controls_sit_under_the_title_and_leave_it_one_line(browser, site, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    page = context.new_page()
+def test_titles_and_term_links_keep_their_words_whole_on_phones(phone_pass):
+    assert phone_pass["broken"] == [], "\n".join(phone_pass["broken"])
+
+
+def test_the_print_controls_sit_under_the_title_and_leave_it_one_line(phone_pass):
+    assert WIDTHS[-1] == 390
     squeezed, misplaced, checked = [], [], 0
-    for url in _pages(site):
-        page.goto(site_url + url)
-        title = page.evaluate(TITLE)
+    for url, title in phone_pass["titles"].items():
         if not title["controlsAfterTitle"]:
             misplaced.append(url)
-        if page.evaluate(BEFORE_TITLE):
-            misplaced.append(f"{url}: {page.evaluate(BEFORE_TITLE)}")
+        if phone_pass["before title"][url]:
+            misplaced.append(f"{url}: {phone_pass['before title'][url]}")
         if title["lines"] == 1:
             checked += 1
             # One line of text, and nothing (the ¶ link, a float) adds a second.
             if title["height"] > title["lineHeight"] * 1.5:
                 squeezed.append(f"/{url}: {title['height']:.0f}px for one line of {title['lineHeight']:.0f}px")
-    context.close()
     assert checked >= 6, "expected several one-line titles at 390 px"
     assert squeezed == [] and misplaced == []
 
