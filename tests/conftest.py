@@ -64,9 +64,9 @@ fixture's copy of it), serve one, or start Chromium."""
 
 
 LONGEST_FIRST = (
-    "quality/test_axe.py", "quality/test_lighthouse.py", "assets/test_purge_browser.py",
-    "quality/test_requests.py", "publish/test_subpath.py", "csp/test_sweep_browser.py",
-    "reading/test_keyboard.py", "reading/test_phone_reading.py", "cards/test_review_quality.py",
+    "quality/test_page_states.py", "quality/test_lighthouse.py", "publish/test_subpath.py",
+    "csp/test_sweep_browser.py", "reading/test_phone_reading.py", "reading/test_keyboard.py",
+    "cards/test_review_quality.py",
 )
 """The test files that take longest (a minute or more each, measured with
 `bash scripts/test --durations=60`). They start first, so that the workers of
