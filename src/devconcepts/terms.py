@@ -162,8 +162,10 @@ def load_terms(path: Path) -> tuple[Term, ...]:
 
 
 # Keyed by the text, not the modification time: two saves within the
-# clock's tick would share an mtime and the second would go unread.
-@lru_cache(maxsize=None)
+# clock's tick would share an mtime and the second would go unread. A few
+# entries: under `mkdocs serve` each save is a new key, and only the latest
+# is read again.
+@lru_cache(maxsize=8)
 def _load_terms(path: Path, text: str) -> tuple[Term, ...]:
     shown = str(path)
     try:
