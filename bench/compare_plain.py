@@ -31,11 +31,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "quality"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from gzip_server import GzipSiteServer  # noqa: E402
-from lighthouse_runner import run_lighthouse  # noqa: E402
-from visits import page_paths  # noqa: E402
+from first_visit import first_visit  # noqa: E402
+from quality.gzip_server import GzipSiteServer  # noqa: E402
+from quality.lighthouse_runner import run_lighthouse  # noqa: E402
+from quality.visits import page_paths  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -89,12 +90,10 @@ def cold_build(config: Path, site_dir: Path, site_url: str) -> float:
 def first_visit_bytes(server: GzipSiteServer, urls: list[str]) -> list[int]:
     from playwright.sync_api import sync_playwright
 
-    from visits import first_visit
-
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
         try:
-            return [first_visit(browser, server, url).transferred for url in urls]
+            return [sum(t.bytes for t in first_visit(browser, server, url)) for url in urls]
         finally:
             browser.close()
 

@@ -18,38 +18,18 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "quality"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from gzip_server import GzipSiteServer  # noqa: E402
+from first_visit import first_visit  # noqa: E402
+from quality.gzip_server import GzipSiteServer  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PAGES = ["review/", "en/review/", "oltp/", "en/docker-kubernetes/"]
 BUDGET = 10_000
-SEARCH_INDEX = "search_index.json"
-
-
-def visit(browser, server: GzipSiteServer, url: str, settle: float = 0.5, patience: float = 15.0):
-    context = browser.new_context(service_workers="block")
-    server.log.take()
-    try:
-        context.new_page().goto(url, wait_until="networkidle")
-        transfers, deadline, quiet_since = [], time.monotonic() + patience, time.monotonic()
-        while time.monotonic() < deadline:
-            new = server.log.take()
-            if new:
-                transfers += new
-                quiet_since = time.monotonic()
-            if any(t.path.endswith(SEARCH_INDEX) for t in transfers) and time.monotonic() - quiet_since >= settle:
-                break
-            time.sleep(0.1)
-    finally:
-        context.close()
-    return transfers
 
 
 def main() -> None:
@@ -67,7 +47,7 @@ def main() -> None:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
                 try:
                     for path in PAGES:
-                        transfers = visit(browser, server, server.base_url + path)
+                        transfers = first_visit(browser, server, server.base_url + path, block_service_worker=True)
                         total = sum(t.bytes for t in transfers)
                         app = sum(t.bytes for t in transfers if "review" in t.path and t.path != f"/{path}")
                         print(f"/{path}: {total:,} B on the wire (gzip), {len(transfers)} requests; "
