@@ -10,6 +10,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from sitekit import CHROMIUM_ARGS, CHROMIUM_PATH
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("lighthouse_pages.mjs")
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse"
@@ -36,7 +38,8 @@ def run_lighthouse(urls: list[str], categories: tuple[str, ...] = ALL_CATEGORIES
     node = shutil.which("node")
     if node is None:
         raise LighthouseMissing("node is not installed")
-    env = {**os.environ, "CHROME_PATH": chromium or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")}
+    # The tests' Chromium flags, so that Lighthouse's browser reaches only the test server too.
+    env = {**os.environ, "CHROME_PATH": chromium or CHROMIUM_PATH, "CHROMIUM_ARGS": json.dumps(CHROMIUM_ARGS)}
     shares = [urls[start::workers] for start in range(workers) if urls[start::workers]]
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         outs = [Path(tmp) / f"results-{number}.jsonl" for number in range(len(shares))]
