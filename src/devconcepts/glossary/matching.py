@@ -19,18 +19,36 @@ here instead:
 * Latin spellings match case-insensitively unless they are all capitals
   (`RAG` is not `rag`) or the term is `case_sensitive`.
 * At one position the longest spelling wins (`Docker Compose` over `Docker`).
+
+Finding them is one Aho–Corasick pass (pyahocorasick) over the text with its
+whitespace removed and its case folded, which gives the positions where some
+spelling may start; each candidate is then confirmed with that spelling's own
+pattern, which holds the rules above. A regular expression alternating every
+spelling instead tries each of them at every position of the text. Each text's
+matches are kept, since the search aliases and a rebuild under `mkdocs serve`
+ask about the same texts again.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator
+
+import ahocorasick
 
 from devconcepts.terms import Term
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_NOT_SPACE = re.compile(r"\S+")
+_SPACE = re.compile(r"\s+")
+KEPT_TEXTS = 4096
+"""Texts whose matches are kept (the site's pages have about 3,000 text pieces
+per language)."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +61,11 @@ class Match:
 
 def _is_hangul(char: str) -> bool:
     return bool(_HANGUL.match(char))
+
+
+def _key(text: str) -> str:
+    """What the automaton compares: case folded, whitespace removed."""
+    return _SPACE.sub("", text.casefold())
 
 
 def _spelling_pattern(spelling: str, case_sensitive: bool) -> str:
@@ -62,36 +85,106 @@ def _spelling_pattern(spelling: str, case_sensitive: bool) -> str:
     return body if exact else f"(?i:{body})"
 
 
+def _folded_positions(text: str) -> tuple[str, "_Positions"]:
+    """The text case folded without whitespace, and where each of its
+    characters comes from in `text`."""
+    folded = text.casefold()
+    if len(folded) == len(text):
+        runs = [(m.start(), m.end()) for m in _NOT_SPACE.finditer(folded)]
+        return "".join(folded[a:b] for a, b in runs), _Positions(runs)
+    # A character folds to several (ß to ss): map them one by one.
+    chars, origins = [], []
+    for index, char in enumerate(text):
+        if not char.isspace():
+            for piece in char.casefold():
+                chars.append(piece)
+                origins.append(index)
+    return "".join(chars), _Positions(None, origins)
+
+
+class _Positions:
+    """Offsets in the folded text back to offsets in the original."""
+
+    def __init__(self, runs: list[tuple[int, int]] | None, origins: list[int] | None = None):
+        self._origins = origins
+        if runs is not None:
+            self._runs = runs
+            self._offsets, total = [], 0
+            for a, b in runs:
+                self._offsets.append(total)
+                total += b - a
+
+    def original(self, offset: int) -> int:
+        if self._origins is not None:
+            return self._origins[offset]
+        run = bisect.bisect_right(self._offsets, offset) - 1
+        return self._runs[run][0] + offset - self._offsets[run]
+
+
 class TermMatcher:
-    """Finds every term of a term list in text; one compiled pattern for all."""
+    """Finds every term of a term list in text."""
 
     def __init__(self, terms: Iterable[Term]):
         terms = tuple(terms)
-        entries: list[tuple[str, Term]] = []
-        for term in terms:
-            for spelling in term.spellings():
-                entries.append((spelling, term))
-        # Longest first, so that the alternation prefers `Docker Compose`.
+        entries = [(spelling, term) for term in terms for spelling in term.spellings()]
+        # Longest first, so that at one position `Docker Compose` wins over `Docker`.
         entries.sort(key=lambda entry: -len(entry[0]))
-        self._by_group: dict[str, Term] = {}
-        alternatives = []
-        for index, (spelling, term) in enumerate(entries):
-            group = f"t{index}"
-            self._by_group[group] = term
-            alternatives.append(f"(?P<{group}>{_spelling_pattern(spelling, term.case_sensitive)})")
-        self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + ")") if alternatives else None
+        self._entries = entries
+        by_key: dict[str, list[int]] = {}
+        for index, (spelling, _) in enumerate(entries):
+            by_key.setdefault(_key(spelling), []).append(index)
+        self._automaton = ahocorasick.Automaton() if by_key else None
+        for key, indexes in by_key.items():
+            self._automaton.add_word(key, (len(key), tuple(indexes)))
+        if self._automaton is not None:
+            self._automaton.make_automaton()
         self._exclusions = {term.id: tuple(w.casefold() for w in term.exclusions()) for term in terms}
+        self._kept: dict[str, tuple[Match, ...]] = {}
 
     def finditer(self, text: str) -> Iterator[Match]:
         """Every term occurrence in `text`, left to right, not overlapping.
 
         Occurrences inside an excluded longer word are consumed but not
         yielded, so `로그인` yields nothing (not `로그`, not anything inside it)."""
-        if self._pattern is None:
-            return
-        for found in self._pattern.finditer(text):
-            term = self._by_group[found.lastgroup]
-            rest = text[found.start():].casefold()
-            if any(rest.startswith(word) for word in self._exclusions[term.id]):
+        found = self._kept.get(text)
+        if found is None:
+            found = self._find(text)
+            if len(self._kept) >= KEPT_TEXTS:
+                del self._kept[next(iter(self._kept))]
+            self._kept[text] = found
+        return iter(found)
+
+    def _find(self, text: str) -> tuple[Match, ...]:
+        if self._automaton is None:
+            return ()
+        folded, positions = _folded_positions(text)
+        starts: dict[int, set[int]] = {}
+        for end, (length, indexes) in self._automaton.iter(folded):
+            starts.setdefault(positions.original(end - length + 1), set()).update(indexes)
+        out: list[Match] = []
+        resume = 0
+        for start in sorted(starts):
+            if start < resume or (start and _WORD_OR_HYPHEN.match(text[start - 1])):
                 continue
-            yield Match(term, found.start(), found.end(), found.group())
+            for index in sorted(starts[start]):
+                found = self._pattern(index).match(text, start)
+                if found is None:
+                    continue
+                term = self._entries[index][1]
+                resume = found.end()
+                if not any(text[start:start + len(word)].casefold().startswith(word)
+                           for word in self._exclusions[term.id]):
+                    out.append(Match(term, start, found.end(), found.group()))
+                break
+        return tuple(out)
+
+    def _pattern(self, index: int) -> re.Pattern[str]:
+        spelling, term = self._entries[index]
+        return _compiled(spelling, term.case_sensitive)
+
+
+@lru_cache(maxsize=None)
+def _compiled(spelling: str, case_sensitive: bool) -> re.Pattern[str]:
+    """One spelling's pattern, compiled once for every matcher (the search
+    and the glossary each have one) and kept past `re`'s own cache."""
+    return re.compile(_spelling_pattern(spelling, case_sensitive))
