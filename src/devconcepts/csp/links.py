@@ -7,22 +7,9 @@ back into this one through `window.opener`."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-
-class _Links(HTMLParser):
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[int, str, dict[str, str | None]]] = []
-        self._line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            line, column = self.getpos()
-            self.tags.append((self._line_starts[line - 1] + column, self.get_starttag_text() or "", dict(attrs)))
-
-    handle_startendtag = handle_starttag
+from devconcepts.csp.markup import Anchor, newlines, read
 
 
 def is_external(href: str, site_url: str | None) -> bool:
@@ -47,16 +34,19 @@ def _with_noopener(tag: str, rel: str | None) -> str:
     return _REL.sub(lambda match: f'{match.group(1)}"{value}"', tag, count=1)
 
 
-def add_noopener(html: str, site_url: str | None) -> str:
-    """`html` with noopener added to the rel of every link off the site."""
-    reader = _Links(html)
-    reader.feed(html)
-    reader.close()
+def add_noopener(html: str, site_url: str | None, anchors: list[Anchor] | None = None) -> str:
+    """`html` with noopener added to the rel of every link off the site.
+
+    `anchors`: the `<a>` tags of `html` (`markup.read(html).anchors`), when
+    the page was read already; `html` then has LF line ends only."""
+    if anchors is None:
+        html = newlines(html)
+        anchors = read(html).anchors
     pieces, last = [], 0
-    for offset, tag, attrs in reader.tags:
-        href, rel = attrs.get("href"), attrs.get("rel")
+    for anchor in anchors:
+        href, rel = anchor.attrs.get("href"), anchor.attrs.get("rel")
         if not href or not is_external(href, site_url) or "noopener" in (rel or "").lower().split():
             continue
-        pieces += [html[last:offset], _with_noopener(tag, rel)]
-        last = offset + len(tag)
+        pieces += [html[last:anchor.offset], _with_noopener(anchor.source, rel)]
+        last = anchor.offset + len(anchor.source)
     return "".join(pieces) + html[last:] if pieces else html

@@ -52,6 +52,16 @@ class PolicyMeta:
     in_head: bool
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """An `<a>` start tag."""
+    offset: int
+    """Character offset of its `<a` in the text read."""
+    source: str
+    """The start tag as written."""
+    attrs: dict[str, str | None]
+
+
 @dataclass
 class Reading:
     script_elements: list[Finding] = field(default_factory=list)
@@ -67,6 +77,8 @@ class Reading:
     """`<meta http-equiv="Content-Security-Policy">` elements."""
     first_script_offset: int | None = None
     """Offset of the first `<script` of any kind."""
+    anchors: list[Anchor] = field(default_factory=list)
+    """Every `<a>` start tag, for the links that leave the site (links.py)."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -106,6 +118,8 @@ class _Reader(HTMLParser):
         elif tag == "meta" and (values.get("http-equiv") or "").strip().lower() == "content-security-policy":
             reading.metas.append(PolicyMeta(line, self._offset(), values.get("content") or "", self._in_head))
         source = self.get_starttag_text() or ""
+        if tag == "a":
+            reading.anchors.append(Anchor(self._offset(), source, values))
         for name, value in attrs:
             if name.startswith("on"):
                 problem = f"an event-handler attribute '{name}=' on <{tag}>"
@@ -139,10 +153,16 @@ def _position(source: str, name: str) -> int:
     return match.start() + 1 if match else 0
 
 
+def newlines(text: str) -> str:
+    """`text` with CR LF and CR as LF, as the browser's tokenizer reads it
+    before it hashes a script's text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def read(text: str) -> Reading:
-    # The browser's tokenizer turns CR LF and CR into LF before it hashes a
-    # script's text.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """What `text` runs and styles; offsets and lines are those of
+    `newlines(text)`."""
+    text = newlines(text)
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
