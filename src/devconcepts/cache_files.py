@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -32,3 +33,64 @@ def write_json(path: Path, data) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def code_version(*modules, packages: tuple[str, ...] = ()) -> str:
+    """A digest of the source of `modules` and the installed versions of
+    `packages`: what a kept result was computed with."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(Path(module.__file__).read_bytes())
+    for package in packages:
+        digest.update(f"{package}=={version(package)}".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def text_key(*parts: str) -> str:
+    """A digest of `parts` (texts), as the key of one kept result."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+class Memo:
+    """Results of a pure computation on text, kept between builds in one JSON
+    file under `.cache/`: a build whose input did not change reads the result
+    instead of computing it again. Keys are digests of the whole input
+    (`text_key`); the file also records the code's version (`code_version`),
+    and a file of another version is ignored. Saving keeps only the results
+    this build asked for, so the file never outgrows the site. Like every
+    file under `.cache/`, it only saves time and may be deleted at any time."""
+
+    def __init__(self, folder: Path | None, name: str, version: str) -> None:
+        self.path = folder / f"{name}.json" if folder else None
+        self._version = version
+        self._kept: dict = {}
+        self._used: dict = {}
+        if self.path is not None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = None
+            if isinstance(data, dict) and data.get("version") == version and isinstance(data.get("results"), dict):
+                self._kept = data["results"]
+
+    def get(self, key: str, compute):
+        """The kept result for `key`, else `compute()` (then kept)."""
+        if key in self._used:
+            return self._used[key]
+        value = self._kept[key] if key in self._kept else compute()
+        self._used[key] = value
+        return value
+
+    def save(self) -> None:
+        """Write the results this build used, if it used any and they differ
+        from the file's."""
+        if self.path is None or not self._used or self._used == self._kept:
+            return
+        write_json(self.path, {"version": self._version, "results": self._used})
+        self._kept = dict(self._used)

@@ -10,10 +10,12 @@ computed from the final HTML once every other plugin has changed it.
   diagram fails the build with its file and line (sources.py), and so does
   one that a Markdown extension writes into a page.
 - After every language is built, each page gets its policy (pages.py) and
-  its external links `rel="noopener"` (links.py).
-- Last of all, every page is read again: a script that changed or appeared
-  after its page's policy was written, or anything else the policy would
-  block, fails the build instead of shipping a page that breaks.
+  its external links `rel="noopener"` (links.py), from one reading of it,
+  which also tells what the policy would block.
+- Last of all, every page is checked again: a page that changed after its
+  policy was written is read anew, and a script that changed or appeared, or
+  anything else the policy would block, fails the build instead of shipping
+  a page that breaks.
 
 `mkdocs serve` checks the content as a build does but writes no policy
 unless `serve: true`: its live-reload script is inline and differs on every
@@ -21,6 +23,7 @@ request, so no hash can allow it."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -31,10 +34,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from devconcepts import site_data
-from devconcepts.csp import sources
-from devconcepts.csp.links import add_noopener
+from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
+from devconcepts.csp import links, markup, pages, policy, sources
 from devconcepts.csp.markup import read
-from devconcepts.csp.pages import PolicyError, problems, write_policy
+from devconcepts.csp.pages import PolicyError, problems, secure
 from devconcepts.errors import located, page_path, project_path, stop
 from devconcepts.locales import all_languages_built
 
@@ -49,10 +52,17 @@ class CspConfig(Config):
     """Write the policy under `mkdocs serve` too. Its live-reload script is
     then blocked, so pages no longer reload on their own."""
 
+    cache_dir = c.Type(str, default=".cache/devconcepts/csp")
+    """Where each page's result is kept between builds, by the page's text
+    (cache_files.Memo); relative to mkdocs.yml. Empty: no cache."""
+
 
 class CspPlugin(BasePlugin[CspConfig]):
     def __init__(self) -> None:
         self._serving = False
+        # What each page's policy would block, by the digest of the page as
+        # written, so the final check reads only pages changed since.
+        self._checked: dict[Path, tuple[bytes, list[str]]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -101,19 +111,26 @@ class CspPlugin(BasePlugin[CspConfig]):
     def _write(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not all_languages_built(config):
             return
-        pages = _html_files(config)
-        for path in pages:
+        files = _html_files(config)
+        self._checked = {}
+        memo = Memo(cache_folder(config, self.config.cache_dir), "pages",
+                    code_version(links, markup, pages, policy))
+        for path in files:
             text = path.read_text(encoding="utf-8")
-            written = add_noopener(text, config.site_url)
-            if self._policy():
+
+            def compute():
                 try:
-                    written = write_policy(written)
+                    return secure(text, config.site_url, policy=self._policy())
                 except PolicyError as error:
                     raise stop(f"{project_path(config, path)}: {error}") from error
+
+            written, found = memo.get(text_key(text, config.site_url or "", str(self._policy())), compute)
             if written != text:
                 path.write_text(written, encoding="utf-8")
+            self._checked[path] = (_digest(written), found)
+        _save(memo)
         if self._policy():
-            log.info(f"Content-Security-Policy written on {len(pages)} pages")
+            log.info(f"Content-Security-Policy written on {len(files)} pages")
 
     # Last of all, after anything else that could still change a page: a
     # page whose inline script no longer matches its policy must not ship.
@@ -121,13 +138,28 @@ class CspPlugin(BasePlugin[CspConfig]):
     def _verify(self, *, config: MkDocsConfig) -> None:
         if not self._policy() or not all_languages_built(config):
             return
-        found = [f"{project_path(config, path)}: {problem}"
-                 for path in _html_files(config)
-                 for problem in problems(path.read_text(encoding="utf-8"))]
+        found = []
+        for path in _html_files(config):
+            text = path.read_text(encoding="utf-8")
+            digest, known = self._checked.get(path, (None, []))
+            found += [f"{project_path(config, path)}: {problem}"
+                      for problem in (known if digest == _digest(text) else problems(text))]
         if found:
             raise stop("Content-Security-Policy: pages that their policy would break:\n" + "\n".join(found))
 
     on_post_build = CombinedEvent(_write, _verify)
+
+
+def _save(memo: Memo) -> None:
+    try:
+        memo.save()
+    except OSError as error:
+        # The cache only saves time; the pages are complete without it.
+        log.warning(f"could not write the cache {memo.path}: {error}")
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
 
 
 def _html_files(config: MkDocsConfig) -> list[Path]:
