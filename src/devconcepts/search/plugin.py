@@ -34,14 +34,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from devconcepts.cache_files import cache_folder
+from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.errors import stop
 from devconcepts.locales import build_locales, is_fallback
 from devconcepts.material_internals import WORKER_DIR, replace_search_index, translate
 from devconcepts import site_data
 from devconcepts.terms import TermListError, load_terms
 
-from . import page_config
+from . import aliases as aliases_module, index as index_module, korean, page_config, segment, tokenizer
 from .aliases import AliasMatcher
 from .config import SearchConfig
 from .index import LanguageIndex, dump
@@ -149,13 +149,25 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        memo = Memo(cache_folder(config, self.config.cache_dir), "indexes", _code_version())
         for language, index in self._indexes.items():
             if language not in self._built:
-                self._built[language] = dump(self._build(index, config))
+                key = text_key(dump({"pages": index.pages, "lang": index.lang, "pipeline": index.pipeline,
+                                     "fields": index.fields, "separator": self.config.separator}),
+                               repr(self._terms), repr(self.config.segmenter), repr(self.config.aliases),
+                               # A segmenter put in from outside (bench/segmenters.py) is another input.
+                               repr(type(self._segmenter)) if self._segmenter is not None else "")
+                self._built[language] = memo.get(key, lambda: dump(self._build(index, config)))
             path = Path(config.site_dir) / index.prefix / "search" / "search_index.json"
             write_file(self._built[language].encode("utf-8"), str(path))
+        try:
+            memo.save()
+        except OSError as error:
+            # The cache only saves time; the indexes are complete without it.
+            log.warning(f"could not write the cache {memo.path}: {error}")
 
     def _build(self, index: LanguageIndex, config: MkDocsConfig) -> dict:
+        """The index of one language (kept between builds by its input: see on_post_build)."""
         if self._segmenter is None:
             user_words = [s for t in self._terms for s in t.spellings() if has_hangul(s) and " " not in s]
             self._word_cache = self._open_word_cache(user_words, config)
@@ -181,3 +193,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.config.segmenter != "kiwi" or folder is None:
             return None
         return WordCache(cache_file(folder, user_words))
+
+
+def _code_version() -> str:
+    """What a kept index was built with: the modules that build it, the term
+    matcher, Kiwi and its model, and Material (whose parser reads the pages)."""
+    from devconcepts.glossary import matching
+
+    return code_version(index_module, aliases_module, tokenizer, segment, korean, matching,
+                        packages=("kiwipiepy", "kiwipiepy-model", "mkdocs-material"))
