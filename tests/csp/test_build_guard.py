@@ -106,3 +106,26 @@ def test_a_script_in_an_html_or_svg_file_copied_from_docs_fails_the_build(tmp_pa
     assert result.returncode == 1
     assert "docs/extra/page.html:2: a <script> element" in result.stderr
     assert "docs/images/logo.svg:3: a <script> element" in result.stderr
+
+
+def test_a_second_build_reuses_each_pages_result_and_still_checks_late_scripts(tmp_path):
+    first = build_fixture_site(tmp_path)
+    assert first.returncode == 0, first.stderr
+    kept = tmp_path / ".cache" / "devconcepts" / "csp" / "pages.json"
+    assert kept.is_file()
+    pages = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*.html")}
+    again = build_fixture_site(tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert {p: p.read_bytes() for p in (tmp_path / "site").rglob("*.html")} == pages
+    late = build_fixture_site(tmp_path, hooks="""
+        from pathlib import Path
+        from mkdocs.plugins import event_priority
+
+        @event_priority(-500)
+        def on_post_build(config):
+            page = Path(config.site_dir) / "index.html"
+            text = page.read_text(encoding="utf-8")
+            page.write_text(text.replace("</body>", "<script>alert(1)</script></body>"), encoding="utf-8")
+        """)
+    assert late.returncode != 0
+    assert "is not in the policy" in late.stderr

@@ -67,3 +67,10 @@ def test_longest_spelling_wins():
 
 def test_spelling_broken_across_lines_is_found():
     assert found("the control\nplane") == [("control-plane", "control\nplane")]
+
+
+def test_text_whose_case_folding_is_longer_keeps_its_offsets():
+    # ß folds to two letters: the matches still point into the text as given.
+    text = "Straße: etcd는 키-값 저장소다"
+    (match,) = [m for m in MATCHER.finditer(text) if m.term.id == "etcd"]
+    assert text[match.start:match.end] == "etcd" == match.text
