@@ -46,7 +46,7 @@ from .aliases import AliasMatcher
 from .config import SearchConfig
 from .index import LanguageIndex, dump
 from .korean import has_hangul
-from .segment import Segmenter, SegmenterError, make_segmenter
+from .segment import KiwiSegmenter, Segmenter, SegmenterError, make_segmenter
 from .tokenizer import compile_separator
 from .word_cache import WordCache, cache_file
 
@@ -62,10 +62,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._indexes: dict[str, LanguageIndex] = {}
         self._built: dict[str, str] = {}
         self._segmenter: Segmenter | None = None
+        self._segmenter_words: list[str] | None = None
+        self._serving = False
         self._word_cache: WordCache | None = None
         self._language = ""
         self._prefix = ""
         self._worker_version_tag: str | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
 
     # After static-i18n (-100), which sets the language of each build.
     @event_priority(-200)
@@ -101,7 +106,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # languages in one file) would only be overwritten by ours.
         replace_search_index(material)
         self._worker_version_tag = self._worker_version(config) if self.config.normalize_queries else None
+        self._prepare_segmenter(config)
         return config
+
+    def _prepare_segmenter(self, config: MkDocsConfig) -> None:
+        """The segmenter for the term list's words, made once (again when the
+        words change); its model starts loading now when this build will need
+        it (no word cache yet) or a server's next edit may."""
+        user_words = [s for t in self._terms for s in t.spellings() if has_hangul(s) and " " not in s]
+        if self._segmenter is None or (self._segmenter_words is not None and self._segmenter_words != user_words):
+            self._word_cache = self._open_word_cache(user_words, config)
+            self._segmenter = make_segmenter(self.config.segmenter, user_words, self._word_cache)
+            self._segmenter_words = user_words
+            if isinstance(self._segmenter, KiwiSegmenter) and (
+                    self._serving or self._word_cache is None or self._word_cache.empty):
+                self._segmenter.preload()
 
     def _worker_version(self, config: MkDocsConfig) -> str:
         # The worker loads the tolerance script beside it with its own version
@@ -168,10 +187,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def _build(self, index: LanguageIndex, config: MkDocsConfig) -> dict:
         """The index of one language (kept between builds by its input: see on_post_build)."""
-        if self._segmenter is None:
-            user_words = [s for t in self._terms for s in t.spellings() if has_hangul(s) and " " not in s]
-            self._word_cache = self._open_word_cache(user_words, config)
-            self._segmenter = make_segmenter(self.config.segmenter, user_words, self._word_cache)
         aliases = AliasMatcher(self._terms, self._pattern) if self.config.aliases else None
         start = time.perf_counter()
         try:

@@ -24,6 +24,7 @@ bench/segmenters.py (`bench/search_quality.py --variants ours,ours:segmenter=lex
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
@@ -83,10 +84,37 @@ class KiwiSegmenter:
         self._user_words = list(user_words)
         self._cache = cache
         self._kiwi = None
+        self._loading: threading.Thread | None = None
+        self._load_error: BaseException | None = None
 
     @property
     def model_loaded(self) -> bool:
         return self._kiwi is not None
+
+    def preload(self) -> None:
+        """Start loading the model in the background, for a build that will
+        need it (no word cache yet) or a server whose next edit may: the
+        model's C++ code loads while the pages are built, on another core."""
+        if self._kiwi is None and self._loading is None:
+            self._loading = threading.Thread(target=self._load_in_background, name="kiwi-model", daemon=True)
+            self._loading.start()
+
+    def _load_in_background(self) -> None:
+        try:
+            self._kiwi = self._load()
+        except BaseException as error:  # raised again where the model is needed
+            self._load_error = error
+
+    def _model(self):
+        if self._loading is not None:
+            self._loading.join()
+            self._loading = None
+            if self._load_error is not None:
+                error, self._load_error = self._load_error, None
+                raise error
+        if self._kiwi is None:
+            self._kiwi = self._load()
+        return self._kiwi
 
     def _load(self):
         try:
@@ -100,6 +128,8 @@ class KiwiSegmenter:
             # Names from the term list are proper nouns: without this Kiwi cuts
             # loanwords such as 오케스트레이션 into pieces.
             kiwi.add_user_word(word, "NNP", 0.0)
+        # The model finishes loading on its first analysis.
+        kiwi.tokenize("준비")
         return kiwi
 
     def analyze(self, texts: list[list[str]]) -> Analysis:
@@ -119,9 +149,7 @@ class KiwiSegmenter:
         known = {w: t for w, t in known.items() if t is not None}
         new = [w for w in words if w not in known]
         if new:
-            if self._kiwi is None:
-                self._kiwi = self._load()
-            for word, result in zip(new, self._kiwi.tokenize(new)):
+            for word, result in zip(new, self._model().tokenize(new)):
                 known[word] = [(t.start, t.len, t.tag) for t in result]
                 if self._cache:
                     self._cache.put(word, known[word])

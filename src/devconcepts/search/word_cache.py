@@ -53,6 +53,11 @@ class WordCache:
         if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("words"), dict):
             self._words = {word: [tuple(t) for t in tokens] for word, tokens in data["words"].items()}
 
+    @property
+    def empty(self) -> bool:
+        """No word is known yet (no file, or a damaged one)."""
+        return not self._words
+
     def get(self, word: str) -> list[Token] | None:
         return self._words.get(word)
 
