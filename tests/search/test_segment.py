@@ -105,3 +105,26 @@ def test_kiwi_keeps_term_list_names_whole(kiwi):
     result = analyze(kiwi, "오케스트레이션을 쿠버네티스에서")
     assert "오케스트레이션" in result.stems and "쿠버네티스" in result.stems
     assert not any(s.startswith(("레이", "션", "네티스")) for s in result.suffixes[0])
+
+
+def test_kiwi_loaded_in_the_background_answers_as_loaded_in_place(kiwi):
+    from devconcepts.search.segment import KiwiSegmenter
+
+    early = KiwiSegmenter(["오케스트레이션", "쿠버네티스"])
+    early.preload()
+    text = "스케줄러가 오케스트레이션을 고가용성으로 전자상거래에서"
+    assert analyze(early, text) == analyze(kiwi, text)
+    assert early.model_loaded
+
+
+def test_a_model_that_cannot_load_in_the_background_is_reported_where_it_is_needed(monkeypatch):
+    from devconcepts.search.segment import KiwiSegmenter, SegmenterError
+
+    def fail(self):
+        raise SegmenterError("no model here")
+
+    monkeypatch.setattr(KiwiSegmenter, "_load", fail)
+    segmenter = KiwiSegmenter()
+    segmenter.preload()
+    with pytest.raises(SegmenterError, match="no model here"):
+        analyze(segmenter, "컨테이너를")
