@@ -11,13 +11,23 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 
+ROOT_VARIABLE = "DEVCONCEPTS_CACHE_ROOT"
+"""When set, the folder that relative `cache_dir` settings are read against,
+instead of mkdocs.yml's: a build then starts from caches of its own (the
+reproducibility test builds once cold and once warm with it)."""
+
+
 def cache_folder(config: MkDocsConfig, setting: str) -> Path | None:
     """A plugin's `cache_dir` setting as a folder: relative to mkdocs.yml, as
-    Material's caches are; None when the setting is empty (no cache)."""
+    Material's caches are (or to DEVCONCEPTS_CACHE_ROOT); None when the
+    setting is empty (no cache)."""
     if not setting:
         return None
     folder = Path(setting)
-    base = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+    if os.environ.get(ROOT_VARIABLE):
+        base = Path(os.environ[ROOT_VARIABLE])
+    else:
+        base = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
     return folder if folder.is_absolute() else base / folder
 
 

@@ -1,6 +1,7 @@
 """One commit builds the same bytes every time: the dates a build writes come
 from SOURCE_DATE_EPOCH (the last commit's time in the workflow and scripts),
-not from the clock."""
+not from the clock, and a build that reuses what an earlier one kept under
+`.cache/` writes what a build without it writes."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from devconcepts.cache_files import ROOT_VARIABLE
 from sitekit import build_site
 from publish.workflow import git
 
@@ -72,8 +74,12 @@ def test_one_commit_builds_identical_bytes_under_another_clock(tmp_path):
     epoch = git("log", "-1", "--format=%ct")
     # Different folders too: nothing may depend on where the site is built.
     first, second = tmp_path / "first", tmp_path / "second"
-    _build(first, epoch)
-    _build(second, epoch, _shifted_clock(tmp_path))
+    # The first build starts with no cache, as on a fresh clone; the second
+    # reads what the first kept: a kept result must give the same bytes.
+    caches = {ROOT_VARIABLE: str(tmp_path / "caches")}
+    _build(first, epoch, caches)
+    assert any((tmp_path / "caches").rglob("*.json")), "the first build kept nothing"
+    _build(second, epoch, {**caches, **_shifted_clock(tmp_path)})
     a, b = _files(first), _files(second)
     assert a, "the build wrote no file"
     assert sorted(a) == sorted(b)
