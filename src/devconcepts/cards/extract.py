@@ -13,9 +13,10 @@ from MkDocs. Card HTML is made to stand on its own, on the review page and in
 Anki: links inside the site become their text, and ids, classes and
 attributes of the page's components are dropped.
 
-Ids are stable: the language, the page and a hash of the question's text (of
-the table's title and the aspect, for a row). Rewording an answer keeps the
-id, and the reader's progress with it; rewording a question makes a new card.
+A card's key is the question's text (the table's title and the aspect, for a
+row); the id made here is the language, the page and a hash of the key. The
+plugin then gives every card the id the card-id lock holds for it (`lock`), so
+a reworded question keeps its id and the reader's progress with it.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class Card:
     back: str
     """Block HTML."""
     key: str
-    """The text the id hashes: the question, or the table's title and the aspect."""
+    """What the card-id lock knows the card by (and a new id hashes): the
+    question, or the table's title and the aspect."""
 
     def as_json(self) -> dict:
         return asdict(self)
