@@ -31,7 +31,7 @@ from mkdocs.utils import get_relative_url
 
 from devconcepts.cards import anki, lock
 from devconcepts.cards.config import CardsConfig
-from devconcepts.cards.extract import DuplicateCardError, extract, page_key
+from devconcepts.cards.extract import DuplicateCardError, MissingNoteError, extract, page_key
 from devconcepts.cards.page import Topic, render
 from devconcepts.errors import SourceError, located, page_path, project_path, stop
 from devconcepts.labels import labels_for
@@ -142,4 +142,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             # The second mention is the card that repeats the first.
             mentions = [n for n, text in enumerate(lines, 1) if first and first in text]
             line = mentions[1] if len(mentions) > 1 else (mentions or [1])[0]
+            raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None
+        except MissingNoteError as error:
+            # The comparison's own check (devconcepts.compare.parse) stops a
+            # page whose note is missing first; this is for HTML from elsewhere.
+            lines = (topic.file.content_string or "").splitlines()
+            line = next((n for n, text in enumerate(lines, 1) if "corrected:" in text and error.title in text), 1)
             raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None
