@@ -56,8 +56,8 @@ def test_every_marked_correction_reaches_the_card_of_its_row(site, locale):
         for table, header, note, _ in _corrections(site, locale, topic):
             card = cards[(topic, f"{table}\n{header}")]
             back = BeautifulSoup(card["back"], "html.parser")
-            assert back.aside is not None, card["id"]
-            shown = " ".join(text_of(p) for p in back.aside.find_all(["p", "li"])[1:])
+            assert back.select_one(".card-note") is not None, card["id"]
+            shown = " ".join(text_of(p) for p in back.select_one(".card-note").find_all(["p", "li"])[1:])
             # English cards drop the page's Korean glosses, and nothing else.
             assert shown == (note if locale == "ko" else without_glosses(note)), card["id"]
             seen += 1

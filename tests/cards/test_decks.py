@@ -54,7 +54,7 @@ def test_deck_keeps_korean_bold_code_and_tables(site):
     assert row["fields"][1].startswith('<table><caption>Docker Compose vs Kubernetes</caption><tbody>'
                                        '<tr><th scope="row">Docker Compose</th><td>개발 환경</td></tr>'
                                        '<tr><th scope="row">Kubernetes</th><td>운영 환경</td></tr></tbody></table>'
-                                       '<aside><p><strong>최신 정보</strong></p><p>Compose도 운영 환경에서 쓰인다.')
+                                       '<div class="card-note"><p><strong>최신 정보</strong></p><p>Compose도 운영 환경에서 쓰인다.')
     deck_names = [deck["name"] for deck in read_deck(site / DECKS["ko"])["decks"].values()]
     assert "개발 개념 스터디 노트" in deck_names
 

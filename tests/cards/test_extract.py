@@ -140,15 +140,15 @@ CORRECTED = '''\
 
 def test_a_corrected_row_carries_its_note_on_the_back():
     [row] = cards_of(CORRECTED)
-    table, note = row.back.split("<aside>")
+    table, note = row.back.split('<div class="card-note">')
     assert "<td>개발 환경 (development)</td>" in table
     assert note == ('<p><strong>최신 정보</strong></p><p>Compose도 <strong>운영 환경</strong>에서 쓰인다. '
-                    '출처: <a href="https://docs.docker.com/compose/" rel="noopener">docs.docker.com</a></p></aside>')
+                    '출처: <a href="https://docs.docker.com/compose/" rel="noopener">docs.docker.com</a></p></div>')
     assert "다른 이야기" not in row.back
 
 
 def test_an_uncorrected_row_carries_no_note():
-    assert "<aside>" not in cards_of(CORRECTED.replace("    corrected: {용도: 최신 정보}\n", ""))[0].back
+    assert "card-note" not in cards_of(CORRECTED.replace("    corrected: {용도: 최신 정보}\n", ""))[0].back
 
 
 def test_other_languages_cards_drop_korean_glosses():

@@ -181,7 +181,7 @@ def _note(figure: Tag, title: str, page: str) -> str:
         heading = note.find(class_="admonition-title") or note.find("summary")
         if heading is not None and text_of(heading) == title:
             body = "".join(_clean(child) for child in note.children if child is not heading).strip()
-            return f"<aside><p><strong>{_inner(heading)}</strong></p>{body}</aside>"
+            return f'<div class="card-note"><p><strong>{_inner(heading)}</strong></p>{body}</div>'
     raise MissingNoteError(title, page)
 
 
