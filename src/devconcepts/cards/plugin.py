@@ -117,7 +117,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             entries = lock.read(path, shown)
         except SourceError as error:
             raise stop(error) from None
+        before = {entry.id: entry.key for entry in entries}
         cards, entries, gone = lock.assign(cards, entries, locale)
+        for entry in entries:
+            if entry.id in before and before[entry.id] != entry.key:
+                # A pairing the author can check in the lock's diff, and undo there.
+                log.info(f"Card {entry.id} keeps its id: {before[entry.id]!r} is now {entry.key!r} ({shown})")
         for entry in gone:
             log.warning(entry.message(shown))
         return entries, cards
