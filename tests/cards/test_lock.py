@@ -160,3 +160,21 @@ def test_the_site_lock_holds_every_card_of_the_built_site(site):
     for locale, path in LANGUAGES.items():
         for card in json.loads((site / path / "cards.json").read_text(encoding="utf-8"))["cards"]:
             assert entries[(locale, card["page"], card["kind"], card["key"])] == card["id"]
+
+
+def test_mkdocs_serve_rebuilds_write_the_lock_once(tmp_path):
+    # `mkdocs serve` watches data/: a rebuild that wrote the lock starts one
+    # more, which must find nothing to write.
+    from compare.sites import write_site
+    from sitekit import build_in_process
+
+    pages = {"topic.md": TOPIC, "topic.en.md": TOPIC_EN, **REVIEW}
+    config = write_site(tmp_path, pages, plugin=PLUGINS, extensions=EXTENSIONS)
+    path = tmp_path / "data" / "cards.lock.yml"
+    assert build_in_process(tmp_path / "site", config, strict=False, command="serve").returncode == 0
+    (tmp_path / "docs" / "topic.md").write_text(TOPIC.replace(QUESTION, REWORDED), encoding="utf-8")
+    assert build_in_process(tmp_path / "site", config, strict=False, command="serve").returncode == 0
+    written = (path.read_bytes(), path.stat().st_mtime_ns)
+    assert REWORDED in written[0].decode()
+    assert build_in_process(tmp_path / "site", config, strict=False, command="serve").returncode == 0
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == written
