@@ -10,8 +10,9 @@ the back; a table's shared row gives "<table title> › <shared label>:
 comparison's `corrected` option, rendered as `data-corrected-by`) carries that
 note, its title and text as the page shows them, under the table on its back:
 no card teaches what its page marks as outdated. Cards in a language other
-than Korean drop the Korean glosses of subjects ("Stateless (상태 유지 X)"
-becomes "Stateless"), which the page keeps for the reader who knows both.
+than Korean drop the Korean glosses in parentheses, in subjects, cells and
+notes alike ("Stateless (상태 유지 X)" becomes "Stateless"), which the page
+keeps for the reader who knows both.
 
 The HTML is read after the Markdown extensions ran, so the cards carry the
 pages' own rendering (bold, code, Korean text) and this module needs nothing
