@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
 SEARCH_PLUGIN = "devconcepts-search"
 OFFLINE_PLUGIN = "devconcepts-offline"
+CARDS_PLUGIN = "devconcepts-cards"
 
 
 def load_sitekit():
@@ -62,6 +63,10 @@ def write_config(path: Path, *, search: dict | None, docs_dir: Path | None = Non
             options.update(search)
         if name == "i18n" and search is None:
             options["reconfigure_search"] = True
+        if name == CARDS_PLUGIN:
+            # data/ beside the config is the project's (a link, below): the
+            # benchmark's cards keep their ids in a lock of their own.
+            options["lock"] = "cards.lock.yml"
         if name == OFFLINE_PLUGIN and docs_dir is not None:
             # A generated site is far over the offline precache's budget, and
             # the service worker's precache would download it while the

@@ -45,10 +45,16 @@ def test_deck_keeps_korean_bold_code_and_tables(site):
     assert "OLTP란 무엇이고, 가장 중요한 요구 사항은?" in fronts
     assert any("<strong>" in back for back in backs)
     assert any("<code>" in back for back in backs)
-    row = next(note for note in notes if note["fields"][0] == "용도: Docker Compose vs Kubernetes")
-    assert row["fields"][1] == ('<table><caption>Docker Compose vs Kubernetes</caption><tbody>'
-                                '<tr><th scope="row">Docker Compose</th><td>개발 환경</td></tr>'
-                                '<tr><th scope="row">Kubernetes</th><td>운영 환경</td></tr></tbody></table>')
+    row = next(note for note in notes if note["fields"][0] == "OLTP vs OLAP › 사용자: OLTP · OLAP")
+    assert row["fields"][1].startswith('<table><caption>OLTP vs OLAP</caption><tbody>'
+                                       '<tr><th scope="row">OLTP</th><td>')
+    assert row["fields"][1].endswith('</td></tr></tbody></table>')
+    # A corrected row carries its page's note: the deck never drills the seed's words alone.
+    row = next(note for note in notes if note["fields"][0] == "Docker Compose vs Kubernetes › 용도: Docker Compose · Kubernetes")
+    assert row["fields"][1].startswith('<table><caption>Docker Compose vs Kubernetes</caption><tbody>'
+                                       '<tr><th scope="row">Docker Compose</th><td>개발 환경</td></tr>'
+                                       '<tr><th scope="row">Kubernetes</th><td>운영 환경</td></tr></tbody></table>'
+                                       '<div class="card-note"><p><strong>최신 정보</strong></p><p>Compose도 운영 환경에서 쓰인다.')
     deck_names = [deck["name"] for deck in read_deck(site / DECKS["ko"])["decks"].values()]
     assert "개발 개념 스터디 노트" in deck_names
 

@@ -1,12 +1,12 @@
 """Cards from a page's HTML: what each card says, and ids that survive an
-answer's rewording but not a question's."""
+answer's rewording (a question's, with the card-id lock)."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from devconcepts.cards.extract import DuplicateCardError, card_id, extract
+from devconcepts.cards.extract import DuplicateCardError, card_id, extract, without_glosses
 
 PAGE = '''\
 # Topic
@@ -50,10 +50,11 @@ def test_every_question_and_every_row_is_a_card_in_page_order():
     cards = cards_of(PAGE)
     assert [card.kind for card in cards] == ["shared", "row", "row", "question", "question"]
     shared, row, three, question, _ = cards
-    assert shared.front == "비슷한 점: Docker, Kubernetes"
+    assert shared.front == "Docker vs Kubernetes › 비슷한 점: Docker · Kubernetes"
     assert "<strong>컨테이너</strong>" in shared.back and "<ul>" in shared.back
-    assert row.front == "역할: Docker vs Kubernetes"
-    assert three.front == "READ COMMITTED: 더티 리드 vs 반복 불가능한 읽기 vs 팬텀 리드"
+    assert row.front == "Docker vs Kubernetes › 역할: Docker · Kubernetes"
+    # Shown alone, a row names its table: which anomalies READ COMMITTED allows.
+    assert three.front == "격리 수준 › READ COMMITTED: 더티 리드 · 반복 불가능한 읽기 · 팬텀 리드"
     assert question.front == "파드란 무엇인가?"
     assert question.back == "<p>쿠버네티스에서 배포하는 <strong>가장 작은 단위</strong>다. <code>kubectl get pods</code>로 본다.</p>"
 
@@ -84,16 +85,21 @@ def test_rewording_an_answer_keeps_the_id():
     before = {card.front: card for card in cards_of(PAGE)}
     after = {card.front: card for card in cards_of(
         PAGE.replace("**가장 작은 단위**다", "가장 작은 배포 단위이다").replace(": 막음", ": 막는다"))}
-    for front in ("파드란 무엇인가?", "READ COMMITTED: 더티 리드 vs 반복 불가능한 읽기 vs 팬텀 리드"):
+    for front in ("파드란 무엇인가?", "격리 수준 › READ COMMITTED: 더티 리드 · 반복 불가능한 읽기 · 팬텀 리드"):
         assert after[front].back != before[front].back
         assert after[front].id == before[front].id
 
 
-def test_rewording_a_question_makes_a_new_card():
-    before = [card.id for card in cards_of(PAGE)]
-    after = [card.id for card in cards_of(PAGE.replace("파드란 무엇인가?", "파드는 무엇인가?"))]
-    assert after[:3] == before[:3] and after[4] == before[4]
-    assert after[3] not in before
+def test_rewording_a_question_keeps_its_id_through_the_lock():
+    # The page alone would give the reworded question a new hash; the lock
+    # (tests/cards/test_lock.py) hands it back the id it had.
+    from devconcepts.cards import lock
+
+    before, entries, _ = lock.assign(cards_of(PAGE), [], "ko")
+    reworded = cards_of(PAGE.replace("파드란 무엇인가?", "파드는 무엇인가?"))
+    assert reworded[3].id not in [card.id for card in before]
+    after, _, gone = lock.assign(reworded, entries, "ko")
+    assert [card.id for card in after] == [card.id for card in before] and gone == []
 
 
 def test_deleting_a_question_removes_its_card():
@@ -110,3 +116,52 @@ def test_two_questions_with_one_text_fail():
 
 def test_a_page_without_self_check_or_table_has_no_cards():
     assert cards_of("# Title\n\nText.\n\n!!! note\n    Not a question.\n") == []
+
+
+CORRECTED = '''\
+# Topic
+
+/// compare | Compose vs Kubernetes
+    subjects: [Compose (컴포즈), "Kubernetes (K8s, 쿠버네티스)"]
+    corrected: {용도: 최신 정보}
+
+용도
+: 개발 환경 (development)
+: 운영 환경
+///
+
+!!! info "보충"
+    다른 이야기.
+
+!!! info "최신 정보"
+    Compose도 **운영 환경**에서 쓰인다. 출처: [docs.docker.com](https://docs.docker.com/compose/)
+'''
+
+
+def test_a_corrected_row_carries_its_note_on_the_back():
+    [row] = cards_of(CORRECTED)
+    table, note = row.back.split('<div class="card-note">')
+    assert "<td>개발 환경 (development)</td>" in table
+    assert note == ('<p><strong>최신 정보</strong></p><p>Compose도 <strong>운영 환경</strong>에서 쓰인다. '
+                    '출처: <a href="https://docs.docker.com/compose/" rel="noopener">docs.docker.com</a></p></div>')
+    assert "다른 이야기" not in row.back
+
+
+def test_an_uncorrected_row_carries_no_note():
+    assert "card-note" not in cards_of(CORRECTED.replace("    corrected: {용도: 최신 정보}\n", ""))[0].back
+
+
+def test_other_languages_cards_drop_korean_glosses():
+    english = CORRECTED.replace("corrected: {용도: 최신 정보}", "corrected: {용도: What\'s changed}") \
+        .replace("최신 정보\"", "What\'s changed\"").replace("개발 환경 (development)", "Development (개발)")
+    [row] = cards_of(english, "en")
+    assert row.front == "Compose vs Kubernetes › 용도: Compose · Kubernetes (K8s)"
+    assert '<th scope="row">Compose</th><td>Development</td>' in row.back
+    # Korean cards keep them: they are the page's words.
+    assert cards_of(CORRECTED)[0].front == "Compose vs Kubernetes › 용도: Compose (컴포즈) · Kubernetes (K8s, 쿠버네티스)"
+
+
+def test_without_glosses_keeps_parentheses_without_korean():
+    assert without_glosses("maxSurge(25%) and RAG (Retrieval-Augmented Generation, 검색 증강 생성)") == \
+        "maxSurge(25%) and RAG (Retrieval-Augmented Generation)"
+    assert without_glosses("Stateless (상태 유지 X)") == "Stateless"

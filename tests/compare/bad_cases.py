@@ -51,7 +51,7 @@ BAD = [
         : fast
         : slow
         ///
-        """), 3, "unknown option 'color'; a comparison takes only 'subjects' and 'shared'", in_site=True),
+        """), 3, "unknown option 'color'; a comparison takes only 'subjects', 'shared' and 'corrected'", in_site=True),
     Bad("blocks-attrs-option-is-unknown-too", _md("""
         /// compare | A vs B
             subjects: [A, B]
@@ -61,7 +61,7 @@ BAD = [
         : fast
         : slow
         ///
-        """), 3, "unknown option 'attrs'; a comparison takes only 'subjects' and 'shared'"),
+        """), 3, "unknown option 'attrs'; a comparison takes only 'subjects', 'shared' and 'corrected'"),
     Bad("option-twice", _md("""
         /// compare | A vs B
             subjects: [A, B]
@@ -318,4 +318,26 @@ BAD = [
         >     subjects: [A, B]
         > ///
         """), 1, "a '/// compare' block cannot go inside a blockquote ('>'); move it out of the quote"),
+    Bad("corrected-names-an-unknown-row", _md("""
+        /// compare | A vs B
+            subjects: [A, B]
+            corrected: {Sped: 최신 정보}
+        """) + ROWS + '\n!!! info "최신 정보"\n    Newer.\n', 3,
+        "'corrected' names the row Sped, which this comparison does not have; its rows are 'Speed'", in_site=True),
+    Bad("corrected-names-a-note-that-is-not-below", _md("""
+        !!! info "최신 정보"
+            Above, not below.
+
+        /// compare | A vs B
+            subjects: [A, B]
+            corrected: {Speed: 최신 정보}
+        """) + ROWS, 6,
+        "'corrected' names the note 최신 정보, but no note below this comparison has that title "
+        "(e.g. '!!! info \"최신 정보\"')", in_site=True),
+    Bad("corrected-is-not-a-mapping", _md("""
+        /// compare | A vs B
+            subjects: [A, B]
+            corrected: [Speed]
+        """) + ROWS, 3,
+        "'corrected' must map a row to the title of the note that corrects it, e.g. {용도: 최신 정보}"),
 ]

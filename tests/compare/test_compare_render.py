@@ -141,3 +141,13 @@ def test_labels_follow_the_locale():
 def test_unknown_locale_is_refused_up_front():
     with pytest.raises(UnknownLabelError, match="no labels for locale 'ja'"):
         markdown.Markdown(extensions=[CompareExtension(locale="ja")])
+
+
+def test_a_corrected_row_names_its_note_and_nothing_else_shows_it():
+    source = ('/// compare | A vs B\n    subjects: [A, B]\n    shared: 공통\n    corrected: {Speed: 최신 정보, 공통: 최신 정보}\n\n'
+              '+ both\n\nSpeed\n: fast\n: slow\n\nSize\n: big\n: small\n///\n\n!!! info "최신 정보"\n    Newer.\n')
+    html = render(source)
+    assert re.findall(r"<tr[^>]*>", html) == ['<tr>', '<tr class="compare__shared" data-corrected-by="최신 정보">',
+                                               '<tr data-corrected-by="최신 정보">', '<tr>']
+    plain = render(source.replace("    corrected: {Speed: 최신 정보, 공통: 최신 정보}\n", ""))
+    assert html.replace(' data-corrected-by="최신 정보"', "") == plain

@@ -73,6 +73,22 @@ def test_shared_part_subjects_and_count_are_compared():
     ]
 
 
+def test_the_rows_a_note_corrects_are_compared():
+    note = '\n!!! info "Note"\n    Newer.\n'
+    corrected = KO.replace("    shared: 공통점\n", "    shared: 공통점\n    corrected: {활용: Note}\n") + note
+    assert differences(side("a.md", corrected), side("a.en.md", EN + note)) == [
+        "comparison 1 (a.md line 1, a.en.md line 1): the rows a note corrects ('corrected') are row 2 in a.md, "
+        "none in a.en.md"
+    ]
+    both = EN.replace("    shared: In common\n", "    shared: In common\n    corrected: {In common: Note}\n") + note
+    assert differences(side("a.md", corrected), side("a.en.md", both)) == [
+        "comparison 1 (a.md line 1, a.en.md line 1): the rows a note corrects ('corrected') are row 2 in a.md, "
+        "the shared row in a.en.md"
+    ]
+    same = EN.replace("    shared: In common\n", "    shared: In common\n    corrected: {Uses: Note}\n") + note
+    assert differences(side("a.md", corrected), side("a.en.md", same)) == []
+
+
 def test_a_missing_comparison_is_reported():
     assert differences(side("a.md", KO + "\n" + KO.replace("로그 vs 쿠키", "둘째")), side("a.en.md", EN)) == [
         "2 comparisons in a.md, 1 in a.en.md"

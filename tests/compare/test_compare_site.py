@@ -64,8 +64,8 @@ def test_blocks_would_swallow_an_unknown_option_but_the_build_fails(tmp_path):
     comparison = "/// compare | A vs B\n    subjects: [A, B]\n    colour: red\n\nSpeed\n: fast\n: slow\n///\n"
     result = build(tmp_path, {"topic.md": comparison, "topic.en.md": "# Topic\n"})
     assert result.returncode != 0
-    assert any(line.endswith("docs/topic.md:3: unknown option 'colour'; a comparison takes only 'subjects' "
-                             "and 'shared'") for line in errors(result)), result.stderr
+    assert any(line.endswith("docs/topic.md:3: unknown option 'colour'; a comparison takes only 'subjects', "
+                             "'shared' and 'corrected'") for line in errors(result)), result.stderr
     assert not (tmp_path / "site" / "topic" / "index.html").exists()
 
 

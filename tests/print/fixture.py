@@ -136,8 +136,11 @@ def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True) 
     nav = [entry for entry in load_config(str(BASE_CONFIG))["nav"] if entry != book_page]
     nav += ["sheet.md", "other.md"] + ([book_page] if book else [])
     # The term list and diagrams: data/ beside the config, as in the project.
-    if not (root / "data").exists():
-        (root / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    # The folder is the fixture's own: the build writes its card-id lock there.
+    (root / "data").mkdir(exist_ok=True)
+    for name in ("terms.yml", "diagrams"):
+        if not (root / "data" / name).exists():
+            (root / "data" / name).symlink_to(ROOT / "data" / name)
     # The source notes devconcepts-glossary reads (`source_notes`, relative to the config).
     if not (root / "seed").exists():
         (root / "seed").symlink_to(ROOT / "seed", target_is_directory=True)

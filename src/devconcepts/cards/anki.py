@@ -36,6 +36,7 @@ caption { font-weight: bold; text-align: left; padding-bottom: .25em; }
 th, td { border: 1px solid #999; padding: .3em .5em; text-align: left; vertical-align: top; }
 code { font-family: ui-monospace, monospace; font-size: .9em; }
 .topic { font-size: .8em; opacity: .75; }
+.card-note { margin-top: .6em; padding-left: .6em; border-left: 3px solid #999; }
 """
 
 

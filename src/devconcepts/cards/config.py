@@ -24,3 +24,8 @@ class CardsConfig(Config):
 
     cards_json = c.Type(str, default="cards.json")
     """File name of the language's cards as JSON, written beside the review page."""
+
+    lock = c.Type(str, default="data/cards.lock.yml")
+    """The card-id lock (see `devconcepts.cards.lock`), relative to the folder
+    of mkdocs.yml: read and updated by every build. A site of its own (a test's
+    fixture) names its own file."""

@@ -3,9 +3,16 @@
 Cards are never typed twice: a `??? question` block (Material renders it as
 `<details class="question">`) gives the question on the front and its answer
 on the back; every row of a `/// compare` table (`figure.compare`) gives
-"<aspect>: <subject A> vs <subject B>" on the front and the row's cells, as a
-small table, on the back; a table's shared row gives "<shared label>:
-<subjects>" and its list.
+"<table title> › <aspect>: <subject A> · <subject B>" on the front, so a card
+shown alone says what it compares, and the row's cells, as a small table, on
+the back; a table's shared row gives "<table title> › <shared label>:
+<subjects>" and its list. A row that a note of the page corrects (the
+comparison's `corrected` option, rendered as `data-corrected-by`) carries that
+note, its title and text as the page shows them, under the table on its back:
+no card teaches what its page marks as outdated. Cards in a language other
+than Korean drop the Korean glosses in parentheses, in subjects, cells and
+notes alike ("Stateless (상태 유지 X)" becomes "Stateless"), which the page
+keeps for the reader who knows both.
 
 The HTML is read after the Markdown extensions ran, so the cards carry the
 pages' own rendering (bold, code, Korean text) and this module needs nothing
@@ -13,9 +20,10 @@ from MkDocs. Card HTML is made to stand on its own, on the review page and in
 Anki: links inside the site become their text, and ids, classes and
 attributes of the page's components are dropped.
 
-Ids are stable: the language, the page and a hash of the question's text (of
-the table's title and the aspect, for a row). Rewording an answer keeps the
-id, and the reader's progress with it; rewording a question makes a new card.
+A card's key is the question's text (the table's title and the aspect, for a
+row); the id made here is the language, the page and a hash of the key. The
+plugin then gives every card the id the card-id lock holds for it (`lock`), so
+a reworded question keeps its id and the reader's progress with it.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -35,6 +43,13 @@ KINDS = ("question", "row", "shared")
 _KEEP_ATTRIBUTES = {"a": {"href", "rel"}, "td": {"colspan"}, "th": {"scope", "colspan"},
                     "abbr": {"title"}, "img": {"src", "alt"}, "ol": {"start"}}
 _SPACE = re.compile(r"\s+")
+# A parenthesised gloss, e.g. "(상태 유지 X)" or "(Retrieval-Augmented Generation, 검색 증강 생성)".
+_PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+GLOSSED_LOCALE = "ko"
+"""The language whose words glosses are in; other languages' cards drop them."""
+SUBJECTS_SEPARATOR = " · "
+CONTEXT_SEPARATOR = " › "
 _ABSOLUTE = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -52,10 +67,19 @@ class Card:
     back: str
     """Block HTML."""
     key: str
-    """The text the id hashes: the question, or the table's title and the aspect."""
+    """What the card-id lock knows the card by (and a new id hashes): the
+    question, or the table's title and the aspect."""
 
     def as_json(self) -> dict:
         return asdict(self)
+
+
+class MissingNoteError(ValueError):
+    """A row names a correcting note the page does not have below its table."""
+
+    def __init__(self, title: str, page: str) -> None:
+        super().__init__(f"a row of '{page}' is corrected by the note '{title}', which is not below its table")
+        self.title = title
 
 
 class DuplicateCardError(ValueError):
@@ -89,6 +113,9 @@ def extract(html: str, *, locale: str, page: str, shared_label: str) -> list[Car
             cards.append(_question(element, locale, page))
         else:
             cards.extend(_comparison(element, locale, page, shared_label))
+    if locale != GLOSSED_LOCALE:
+        cards = [replace(card, front=_without_glosses_html(card.front), back=_without_glosses_html(card.back))
+                 for card in cards]
     seen: set[str] = set()
     for card in cards:
         if card.id in seen:
@@ -119,7 +146,9 @@ def _comparison(figure: Tag, locale: str, page: str, shared_label: str) -> list[
     title = text_of(caption) if caption else ""
     head = table.find("thead")
     subjects = [text_of(th) for th in head.find_all("th")[1:]] if head else []
-    versus = " vs ".join(subjects)
+    if locale != GLOSSED_LOCALE:
+        subjects = [without_glosses(subject).strip() for subject in subjects]
+    context = f"{_inner(caption)}{CONTEXT_SEPARATOR}" if caption else ""
     cards = []
     body = table.find("tbody") or table
     for row in body.find_all("tr", recursive=False):
@@ -130,18 +159,59 @@ def _comparison(figure: Tag, locale: str, page: str, shared_label: str) -> list[
         aspect = text_of(header) or shared_label
         key = f"{title}\n{aspect}"
         caption_html = f"<caption>{_inner(caption)}</caption>" if caption else ""
+        front = (f"{context}{_inner(header) or html_lib.escape(shared_label)}: "
+                 f"{html_lib.escape(SUBJECTS_SEPARATOR.join(subjects))}")
         if "compare__shared" in (row.get("class") or []):
-            front = f"{_inner(header) or html_lib.escape(shared_label)}: {html_lib.escape(', '.join(subjects))}"
             back = (f"<table>{caption_html}<tbody><tr><td>{_inner(cells[0]).strip()}</td></tr></tbody></table>")
             kind = "shared"
         else:
-            front = f"{_inner(header)}: {html_lib.escape(versus)}"
             rows = "".join(f"<tr><th scope=\"row\">{html_lib.escape(subject)}</th><td>{_inner(cell).strip()}</td></tr>"
                            for subject, cell in zip(subjects, cells))
             back = f"<table>{caption_html}<tbody>{rows}</tbody></table>"
             kind = "row"
+        if row.get("data-corrected-by"):
+            back += _note(figure, row["data-corrected-by"], page)
         cards.append(Card(card_id(locale, page, key), locale, page, kind, front, back, key))
     return cards
+
+
+def _note(figure: Tag, title: str, page: str) -> str:
+    """The first note below `figure` titled `title`, as card HTML: the page's
+    own words, written once."""
+    for note in figure.find_all_next(_is_note):
+        heading = note.find(class_="admonition-title") or note.find("summary")
+        if heading is not None and text_of(heading) == title:
+            body = "".join(_clean(child) for child in note.children if child is not heading).strip()
+            return f'<div class="card-note"><p><strong>{_inner(heading)}</strong></p>{body}</div>'
+    raise MissingNoteError(title, page)
+
+
+def _is_note(tag: Tag) -> bool:
+    classes = tag.get("class") or []
+    return (tag.name == "div" and "admonition" in classes) or (tag.name == "details" and "question" not in classes)
+
+
+def without_glosses(text: str) -> str:
+    """`text` without the Korean glosses in its parentheses: "Log (로그)" →
+    "Log", "RAG (Retrieval-Augmented Generation, 검색 증강 생성)" → "RAG
+    (Retrieval-Augmented Generation)"; parentheses without Korean stay as written."""
+    def keep(match: re.Match) -> str:
+        if not _HANGUL.search(match[1]):
+            return match[0]
+        parts = [part.strip() for part in match[1].split(",") if not _HANGUL.search(part)]
+        return f" ({', '.join(parts)})" if parts else ""
+    return _PARENTHESES.sub(keep, text)
+
+
+def _without_glosses_html(fragment: str) -> str:
+    """`without_glosses` on every text of an HTML fragment, code aside."""
+    if not _HANGUL.search(fragment):
+        return fragment
+    soup = BeautifulSoup(fragment, "html.parser")
+    for text in soup.find_all(string=True):
+        if type(text) is NavigableString and not text.find_parent(("code", "pre")):
+            text.replace_with(without_glosses(str(text)))
+    return str(soup)
 
 
 def text_of(element: Tag) -> str:
@@ -166,6 +236,11 @@ def _clean(node) -> str:
     for element in [node, *node.find_all(True)]:
         keep = _KEEP_ATTRIBUTES.get(element.name, set())
         element.attrs = {name: value for name, value in element.attrs.items() if name in keep}
+        if element.name == "a" and _ABSOLUTE.match(element.get("href", "")):
+            # What devconcepts-csp gives every link off the site, so the deck
+            # holds the review page's HTML (a card's links all leave the site).
+            rel = element.get("rel") or []
+            element["rel"] = [*rel, "noopener"] if "noopener" not in rel else rel
     if node.name == "a" and not _ABSOLUTE.match(node.get("href", "")):
         return "".join(_clean(child) for child in node.children)
     return str(node)

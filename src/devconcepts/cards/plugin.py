@@ -29,14 +29,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from devconcepts.cards import anki
+from devconcepts.cards import anki, lock
 from devconcepts.cards.config import CardsConfig
-from devconcepts.cards.extract import DuplicateCardError, extract, page_key
+from devconcepts.cards.extract import DuplicateCardError, MissingNoteError, extract, page_key
 from devconcepts.cards.page import Topic, render
-from devconcepts.errors import located, page_path, stop
+from devconcepts.errors import SourceError, located, page_path, project_path, stop
 from devconcepts.labels import labels_for
 from devconcepts.locales import counterpart_key, is_fallback, page_locale
 from devconcepts.print_book import dates
+from devconcepts.site_data import project_dir
 
 log = get_plugin_logger(__name__)
 
@@ -66,16 +67,21 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             return context
         locale = page_locale(config)
         labels = labels_for(locale)
-        topics = [Topic(page_key(counterpart_key(topic.file)), html.unescape(topic.title or ""),
-                        get_relative_url(topic.url, page.url), tuple(self._cards(topic, config, locale, labels)))
-                  for topic in self._topics(nav, config)]
+        pages = self._topics(nav, config)
+        extracted = [self._cards(topic, config, locale, labels) for topic in pages]
+        entries, cards = self._lock(config, locale, [card for found in extracted for card in found])
+        topics = []
+        for topic, found in zip(pages, extracted):
+            topics.append(Topic(page_key(counterpart_key(topic.file)), html.unescape(topic.title or ""),
+                                get_relative_url(topic.url, page.url), tuple(cards[:len(found)])))
+            cards = cards[len(found):]
         deck = self.config.deck.format(locale=locale)
         page.content = (page.content or "") + render(
             topics, locale=locale, labels=labels, new_per_day=self.config.new_per_day, deck_href=deck)
         newest = [d for d in (dates.last_change(Path(t.file.abs_src_path)) for t in self._topics(nav, config)) if d]
         self._written = {
             "folder": Path(page.file.abs_dest_path).parent, "deck": deck, "locale": locale, "labels": labels,
-            "name": config.site_name, "topics": topics,
+            "name": config.site_name, "topics": topics, "lock": entries,
             # The newest change of a topic: a commit always gives the same deck.
             "timestamp": dt.datetime.combine(max(newest), dt.time(), dt.timezone.utc).timestamp() if newest else 0,
         }
@@ -93,7 +99,33 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         (out["folder"] / self.config.cards_json).write_text(
             json.dumps(listing, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
         log.info(f"Review cards for '{out['locale']}': {notes} (deck {out['deck']})")
+        if lock.write(self._lock_path(config), out["lock"]):
+            log.info(f"Card ids of '{out['locale']}' written to {project_path(config, self._lock_path(config))}")
         self._written = None
+
+    def _lock_path(self, config: MkDocsConfig) -> Path:
+        return project_dir(config) / self.config.lock
+
+    def _lock(self, config: MkDocsConfig, locale: str, cards: list) -> tuple[list, list]:
+        """The lock's entries after this language's cards took their ids, and
+        the cards with those ids; warns of every entry whose card is gone.
+        The file is read afresh for each language (static-i18n builds each
+        in a build of its own) and written at the end of the build."""
+        path = self._lock_path(config)
+        shown = project_path(config, path)
+        try:
+            entries = lock.read(path, shown)
+        except SourceError as error:
+            raise stop(error) from None
+        before = {entry.id: entry.key for entry in entries}
+        cards, entries, gone = lock.assign(cards, entries, locale)
+        for entry in entries:
+            if entry.id in before and before[entry.id] != entry.key:
+                # A pairing the author can check in the lock's diff, and undo there.
+                log.info(f"Card {entry.id} keeps its id: {before[entry.id]!r} is now {entry.key!r} ({shown})")
+        for entry in gone:
+            log.warning(entry.message(shown))
+        return entries, cards
 
     def _topics(self, nav: Navigation, config: MkDocsConfig) -> list[Page]:
         book, exclude = "", set()
@@ -115,4 +147,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             # The second mention is the card that repeats the first.
             mentions = [n for n, text in enumerate(lines, 1) if first and first in text]
             line = mentions[1] if len(mentions) > 1 else (mentions or [1])[0]
+            raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None
+        except MissingNoteError as error:
+            # The comparison's own check (devconcepts.compare.parse) stops a
+            # page whose note is missing first; this is for HTML from elsewhere.
+            lines = (topic.file.content_string or "").splitlines()
+            line = next((n for n, text in enumerate(lines, 1) if "corrected:" in text and error.title in text), 1)
             raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None

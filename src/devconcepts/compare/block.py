@@ -58,6 +58,7 @@ class CompareBlock(Block):
     OPTIONS = {
         "subjects": (None, type_any),
         "shared": (None, type_any),
+        "corrected": (None, type_any),
     }
 
     def on_init(self) -> None:
@@ -95,18 +96,24 @@ def build_figure(parent: etree.Element, comparison: Comparison, locale: str) -> 
 
     body = etree.SubElement(table, "tbody")
     if comparison.shared:
-        row = etree.SubElement(body, "tr", {"class": "compare__shared"})
         heading = comparison.shared_label or label("compare.shared", locale)
+        row = etree.SubElement(body, "tr", _corrected({"class": "compare__shared"}, comparison.note_for(heading)))
         _cell(row, "th", AtomicString(heading), scope="row")
         items = etree.SubElement(_cell(row, "td", None, colspan=str(len(comparison.subjects))), "ul")
         for item in comparison.shared:
             etree.SubElement(items, "li").text = item
     for aspect in comparison.rows:
-        row = etree.SubElement(body, "tr")
+        row = etree.SubElement(body, "tr", _corrected({}, comparison.note_for(aspect.aspect)))
         _cell(row, "th", aspect.aspect, scope="row")
         for subject, text in zip(comparison.subjects, aspect.cells, strict=True):
             _cell(row, "td", text, **{"data-label": subject})
     return figure
+
+
+def _corrected(attributes: dict[str, str], note: str | None) -> dict[str, str]:
+    # The title of the note below the table that corrects this row, for the
+    # review cards (devconcepts.cards.extract), which show it with the row.
+    return {**attributes, "data-corrected-by": note} if note else attributes
 
 
 def _cell(row: etree.Element, tag: str, text: str | None, **attributes: str) -> etree.Element:

@@ -11,6 +11,7 @@ Syntax::
     /// compare | Docker Compose vs Kubernetes
         subjects: [Docker Compose, Kubernetes]
         shared: 비슷한 점
+    corrected: {Aspect: 최신 정보}
 
     + a point both subjects share
     + another one
@@ -37,8 +38,12 @@ from devconcepts.fences import FenceScanner
 NAME = "compare"
 """The block's name after the slashes, as pymdownx Blocks spells it."""
 
-OPTIONS = ("subjects", "shared")
+OPTIONS = ("subjects", "shared", "corrected")
 """Every option a comparison accepts."""
+
+# A note (admonition or collapsible block) that may correct a row:
+# `!!! info "최신 정보"` or `??? note "Title"`; group 1 is the title.
+_NOTE = re.compile(r'^ *(?:!!!|\?\?\?\+?) *[\w-]+(?: +[\w-]+)* +"(.*)" *$')
 
 EXAMPLE_SUBJECTS = "subjects: [Docker, Kubernetes]"
 
@@ -81,6 +86,11 @@ class Comparison:
     """Points all subjects share, the `+ ` lines (inline Markdown); may be empty."""
     rows: tuple[Row, ...]
     """At least one."""
+    corrected: tuple[tuple[str, str], ...]
+    """(row header, note title) for every row a note of the page corrects
+    (the `corrected` option): the row states something the page marks as
+    outdated or incomplete, in the first note with that title below the
+    table. The row header is an aspect or the `shared` label."""
     line: int
     """Source line of the `/// compare` header."""
     end_line: int
@@ -89,6 +99,10 @@ class Comparison:
     """Spaces before the header, kept when the block is rewritten in place."""
     fence: int
     """Number of slashes in the header and closing fence."""
+
+    def note_for(self, header: str) -> str | None:
+        """The title of the note that corrects the row `header`, if any."""
+        return dict(self.corrected).get(header)
 
 
 def parse(source: str, first_line: int = 1) -> list[Comparison]:
@@ -254,12 +268,15 @@ def _read_block(lines: list[str], start: int) -> Comparison:
         raise ComparisonError(
             options["shared"].line, "option 'shared' is set but there are no shared items ('+ ' lines)"
         )
+    corrected = _read_corrected(options, lines, cursor, [row.aspect for row in rows],
+                                shared_label if shared else None)
     return Comparison(
         title=title,
         subjects=subjects,
         shared_label=shared_label,
         shared=tuple(shared),
         rows=tuple(rows),
+        corrected=corrected,
         line=header_line,
         end_line=cursor,
         indent=indent,
@@ -341,7 +358,8 @@ def _read_options(option_lines: list[str], first_line: int) -> dict[str, _Option
         key = _Option(None, key_node, text, first_line).written()
         if key not in OPTIONS:
             raise ComparisonError(
-                line, f"unknown option '{key}'; a comparison takes only {' and '.join(repr(o) for o in OPTIONS)}"
+                line, f"unknown option '{key}'; a comparison takes only "
+                f"{', '.join(repr(o) for o in OPTIONS[:-1])} and {OPTIONS[-1]!r}"
             )
         if key in options:
             raise ComparisonError(line, f"option '{key}' is given twice")
@@ -395,6 +413,32 @@ def _read_shared_label(options: dict[str, _Option]) -> str | None:
     if not isinstance(option.value, str):
         raise ComparisonError(option.line, _not_text("option 'shared'", option.value, option.written()))
     return option.value.strip()
+
+
+def _read_corrected(options: dict[str, _Option], lines: list[str], after: int, aspects: list[str],
+                    shared_label: str | None) -> tuple[tuple[str, str], ...]:
+    """`corrected: {row header: note title}`, each row a row of the table and
+    each note one of the page's notes below it."""
+    if "corrected" not in options:
+        return ()
+    option = options["corrected"]
+    if not isinstance(option.value, dict) or not option.value:
+        raise ComparisonError(option.line, "'corrected' must map a row to the title of the note that corrects it, "
+                                           "e.g. {용도: 최신 정보}")
+    headers = aspects + ([shared_label] if shared_label else [])
+    titles = [match[1] for match in (_NOTE.match(line) for line in lines[after:]) if match]
+    found = []
+    for (key_node, value_node), (row, note) in zip(option.node.value, option.value.items(), strict=True):
+        if not isinstance(row, str) or row.strip() not in headers:
+            raise ComparisonError(option.line_of(key_node),
+                                  f"'corrected' names the row {option.written(key_node)}, which this comparison does "
+                                  f"not have; its rows are {', '.join(repr(h) for h in headers)}")
+        if not isinstance(note, str) or note.strip() not in titles:
+            raise ComparisonError(option.line_of(value_node),
+                                  f"'corrected' names the note {option.written(value_node)}, but no note below this "
+                                  "comparison has that title (e.g. '!!! info \"최신 정보\"')")
+        found.append((row.strip(), note.strip()))
+    return tuple(found)
 
 
 def _not_text(what: str, value: object, written: str) -> str:

@@ -2,7 +2,8 @@
 
 A translation may reword everything, so only the structure is compared, in
 order: how many comparisons, and for each one how many subjects, whether it
-has a shared part and how many items, and how many rows.
+has a shared part and how many items, how many rows, and which rows a note
+corrects.
 """
 
 from __future__ import annotations
@@ -42,7 +43,24 @@ def differences(a: Side, b: Side) -> list[str]:
             )
         if len(one.rows) != len(other.rows):
             found.append(f"{where}: {_count(len(one.rows), 'row')} in {a.path}, {len(other.rows)} in {b.path}")
+        elif _corrected(one) != _corrected(other):
+            found.append(f"{where}: the rows a note corrects ('corrected') are {_rows(one)} in {a.path}, "
+                         f"{_rows(other)} in {b.path}")
     return found
+
+
+def _corrected(comparison: Comparison) -> list[int]:
+    """Positions of the corrected rows: 0 for the shared row, then 1, 2, …"""
+    headers = [comparison.shared_label] if comparison.shared else []
+    offset = 0 if comparison.shared else 1
+    headers += [row.aspect for row in comparison.rows]
+    return [number + offset for number, header in enumerate(headers)
+            if header is not None and comparison.note_for(header)]
+
+
+def _rows(comparison: Comparison) -> str:
+    positions = _corrected(comparison)
+    return ", ".join("the shared row" if n == 0 else f"row {n}" for n in positions) if positions else "none"
 
 
 def _count(number: int, noun: str) -> str:
