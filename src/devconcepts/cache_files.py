@@ -72,9 +72,15 @@ class Memo:
     file under `.cache/`: a build whose input did not change reads the result
     instead of computing it again. Keys are digests of the whole input
     (`text_key`); the file also records the code's version (`code_version`),
-    and a file of another version is ignored. Saving keeps only the results
-    this build asked for, so the file never outgrows the site. Like every
-    file under `.cache/`, it only saves time and may be deleted at any time."""
+    and a file of another version is ignored. Like every file under
+    `.cache/`, it only saves time and may be deleted at any time.
+
+    Saving keeps the results this use asked for, then the newest of the others
+    up to as many again: static-i18n builds each language in a build of its
+    own, and each saves its results, so the other language's must survive; the
+    file still never holds more than twice what one use needs."""
+
+    KEEP_AT_LEAST = 16
 
     def __init__(self, folder: Path | None, name: str, version: str) -> None:
         self.path = folder / f"{name}.json" if folder else None
@@ -98,9 +104,14 @@ class Memo:
         return value
 
     def save(self) -> None:
-        """Write the results this build used, if it used any and they differ
-        from the file's."""
-        if self.path is None or not self._used or self._used == self._kept:
+        """Write the results used, newest first, then earlier ones; nothing
+        when nothing was used or nothing would change."""
+        if self.path is None or not self._used:
             return
-        write_json(self.path, {"version": self._version, "results": self._used})
-        self._kept = dict(self._used)
+        room = max(len(self._used), self.KEEP_AT_LEAST)
+        earlier = [(key, value) for key, value in self._kept.items() if key not in self._used][:room]
+        results = {**self._used, **dict(earlier)}
+        if results == self._kept and list(results) == list(self._kept):
+            return
+        write_json(self.path, {"version": self._version, "results": results})
+        self._kept = results

@@ -27,15 +27,24 @@ def test_another_input_or_another_code_version_computes_anew(tmp_path):
     assert Memo(tmp_path, "results", "v2").get(text_key("page"), lambda: "new") == "new"
 
 
-def test_the_file_keeps_only_what_the_last_build_used(tmp_path):
-    memo = Memo(tmp_path, "results", "v1")
-    memo.get("a", lambda: 1)
-    memo.get("b", lambda: 2)
-    memo.save()
-    later = Memo(tmp_path, "results", "v1")
-    later.get("b", lambda: 0)
-    later.save()
-    assert json.loads((tmp_path / "results.json").read_text())["results"] == {"b": 2}
+def test_the_file_keeps_this_uses_results_then_earlier_ones_up_to_as_many_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(Memo, "KEEP_AT_LEAST", 1)
+    for round_ in range(4):
+        memo = Memo(tmp_path, "results", "v1")
+        memo.get(f"key{round_}", lambda: round_)
+        memo.save()
+    # Each language's build saves its own result; the other's stays.
+    assert json.loads((tmp_path / "results.json").read_text())["results"] == {"key3": 3, "key2": 2}
+
+
+def test_two_uses_in_one_build_keep_each_others_results(tmp_path):
+    for language in ("en", "ko", "en"):
+        memo = Memo(tmp_path, "results", "v1")
+        memo.get(language, lambda: language.upper())
+        memo.save()
+    kept = Memo(tmp_path, "results", "v1")
+    assert kept.get("ko", lambda: "computed again") == "KO"
+    assert kept.get("en", lambda: "computed again") == "EN"
 
 
 def test_a_broken_file_is_ignored(tmp_path):

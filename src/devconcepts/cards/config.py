@@ -29,3 +29,8 @@ class CardsConfig(Config):
     """The card-id lock (see `devconcepts.cards.lock`), relative to the folder
     of mkdocs.yml: read and updated by every build. A site of its own (a test's
     fixture) names its own file."""
+
+    cache_dir = c.Type(str, default=".cache/devconcepts/cards")
+    """Where each page's cards and each deck are kept between builds, by what
+    they are made from (cache_files.Memo); relative to mkdocs.yml. Empty: no
+    cache."""

@@ -16,6 +16,7 @@ that fell back to another language.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import json
@@ -29,9 +30,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from devconcepts.cards import anki, lock
+from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
+from devconcepts.cards import anki, extract as extract_module, lock
 from devconcepts.cards.config import CardsConfig
-from devconcepts.cards.extract import DuplicateCardError, MissingNoteError, extract, page_key
+from devconcepts.cards.extract import Card, DuplicateCardError, MissingNoteError, extract, page_key
 from devconcepts.cards.page import Topic, render
 from devconcepts.errors import SourceError, located, page_path, project_path, stop
 from devconcepts.labels import labels_for
@@ -68,7 +70,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         locale = page_locale(config)
         labels = labels_for(locale)
         pages = self._topics(nav, config)
-        extracted = [self._cards(topic, config, locale, labels) for topic in pages]
+        memo = self._memo(config, "pages")
+        extracted = [self._cards(topic, config, locale, labels, memo) for topic in pages]
+        _save(memo)
         entries, cards = self._lock(config, locale, [card for found in extracted for card in found])
         topics = []
         for topic, found in zip(pages, extracted):
@@ -92,10 +96,21 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             return
         out = self._written
         cards = [(card, topic.title) for topic in out["topics"] for card in topic.cards]
-        notes = anki.write_deck(out["folder"] / out["deck"], cards, locale=out["locale"], name=out["name"],
-                                labels=out["labels"], timestamp=out["timestamp"])
         listing = {"locale": out["locale"], "deck": out["deck"],
                    "cards": [{**card.as_json(), "topic": title} for card, title in cards]}
+        memo = self._memo(config, "decks")
+
+        def write():
+            path = out["folder"] / out["deck"]
+            notes = anki.write_deck(path, cards, locale=out["locale"], name=out["name"],
+                                    labels=out["labels"], timestamp=out["timestamp"])
+            return [notes, base64.b64encode(path.read_bytes()).decode("ascii")]
+
+        key = text_key(json.dumps([listing, out["name"], out["labels"], out["timestamp"]], sort_keys=True))
+        notes, deck = memo.get(key, write)
+        (out["folder"] / out["deck"]).parent.mkdir(parents=True, exist_ok=True)
+        (out["folder"] / out["deck"]).write_bytes(base64.b64decode(deck))
+        _save(memo)
         (out["folder"] / self.config.cards_json).write_text(
             json.dumps(listing, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
         log.info(f"Review cards for '{out['locale']}': {notes} (deck {out['deck']})")
@@ -136,11 +151,17 @@ class CardsPlugin(BasePlugin[CardsConfig]):
                 if counterpart_key(p.file) not in {book, self.config.page, *exclude}
                 and not is_fallback(config, p.file)]
 
+    def _memo(self, config: MkDocsConfig, name: str) -> Memo:
+        return Memo(cache_folder(config, self.config.cache_dir), name,
+                    code_version(extract_module, anki, packages=("beautifulsoup4", "genanki")))
+
     @staticmethod
-    def _cards(topic: Page, config: MkDocsConfig, locale: str, labels: dict[str, str]):
+    def _cards(topic: Page, config: MkDocsConfig, locale: str, labels: dict[str, str], memo: Memo) -> list[Card]:
+        page, shared = page_key(counterpart_key(topic.file)), labels["compare.shared"]
         try:
-            return extract(topic.content or "", locale=locale, page=page_key(counterpart_key(topic.file)),
-                           shared_label=labels["compare.shared"])
+            found = memo.get(text_key(topic.content or "", locale, page, shared), lambda: [
+                card.as_json() for card in extract(topic.content or "", locale=locale, page=page, shared_label=shared)])
+            return [Card(**card) for card in found]
         except DuplicateCardError as error:
             first = error.key.split("\n", 1)[0]
             lines = (topic.file.content_string or "").splitlines()
@@ -154,3 +175,11 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             lines = (topic.file.content_string or "").splitlines()
             line = next((n for n, text in enumerate(lines, 1) if "corrected:" in text and error.title in text), 1)
             raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None
+
+
+def _save(memo: Memo) -> None:
+    try:
+        memo.save()
+    except OSError as error:
+        # The cache only saves time; the cards and decks are complete without it.
+        log.warning(f"could not write the cache {memo.path}: {error}")
