@@ -19,10 +19,12 @@ import tempfile
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-
-import genanki
+from typing import TYPE_CHECKING
 
 from devconcepts.cards.extract import Card
+
+if TYPE_CHECKING:
+    import genanki
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """The zip format's earliest date, for every entry."""
@@ -47,6 +49,8 @@ def stable_id(*parts: str) -> int:
 
 
 def model(locale: str, labels: dict[str, str]) -> genanki.Model:
+    import genanki  # on first use: a build that finds its decks kept needs none
+
     return genanki.Model(
         stable_id("devconcepts-cards", "model", locale),
         labels["review.deck_model"],
@@ -65,6 +69,8 @@ def write_deck(path: Path, cards: Iterable[tuple[Card, str]], *, locale: str, na
                labels: dict[str, str], timestamp: float) -> int:
     """Write the deck of `cards` (each with its topic's title) to `path`;
     returns the number of notes."""
+    import genanki
+
     note_model = model(locale, labels)
     deck = genanki.Deck(stable_id("devconcepts-cards", "deck", locale), name)
     for card, topic in cards:

@@ -33,7 +33,10 @@ import html as html_lib
 import re
 from dataclasses import asdict, dataclass, replace
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 KINDS = ("question", "row", "shared")
 
@@ -106,7 +109,7 @@ def extract(html: str, *, locale: str, page: str, shared_label: str) -> list[Car
 
     `shared_label` is the locale's default header of a comparison's shared
     row, for a row without a header of its own."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _bs4().BeautifulSoup(html, "html.parser")
     cards: list[Card] = []
     for element in soup.find_all(_is_card_source):
         if element.name == "details":
@@ -207,9 +210,9 @@ def _without_glosses_html(fragment: str) -> str:
     """`without_glosses` on every text of an HTML fragment, code aside."""
     if not _HANGUL.search(fragment):
         return fragment
-    soup = BeautifulSoup(fragment, "html.parser")
+    soup = _bs4().BeautifulSoup(fragment, "html.parser")
     for text in soup.find_all(string=True):
-        if type(text) is NavigableString and not text.find_parent(("code", "pre")):
+        if type(text) is _bs4().NavigableString and not text.find_parent(("code", "pre")):
             text.replace_with(without_glosses(str(text)))
     return str(soup)
 
@@ -224,9 +227,9 @@ def _inner(element: Tag) -> str:
 
 
 def _clean(node) -> str:
-    if isinstance(node, NavigableString):
+    if isinstance(node, _bs4().NavigableString):
         # Comments, CDATA and the like are not text.
-        return html_lib.escape(str(node), quote=False) if type(node) is NavigableString else ""
+        return html_lib.escape(str(node), quote=False) if type(node) is _bs4().NavigableString else ""
     node = _copy(node)
     for link in node.find_all("a"):
         if "headerlink" in (link.get("class") or []):
@@ -247,4 +250,13 @@ def _clean(node) -> str:
 
 
 def _copy(tag: Tag) -> Tag:
-    return BeautifulSoup(str(tag), "html.parser").find(tag.name)
+    return _bs4().BeautifulSoup(str(tag), "html.parser").find(tag.name)
+
+
+def _bs4():
+    """BeautifulSoup, imported on first use: with its selector library it takes
+    about 60 ms to import, and a build that finds every page's cards kept in
+    the cache (cards/plugin.py) never reads HTML."""
+    import bs4
+
+    return bs4
