@@ -15,17 +15,25 @@ QUIET = 3.0
 load plus 3 s of quiet")."""
 
 
-def first_visit(browser, server, url: str, *, block_service_worker: bool = False,
-                quiet: float = QUIET, patience: float = 60.0) -> list:
+def first_visit(browser, server, url: str, **options) -> list:
     """The transfers (`quality.gzip_server.Transfer`) of a cold visit to `url`
-    on `server` (a GzipSiteServer). `block_service_worker`: leave out the
-    service worker and what it downloads. `patience`: a page that never goes
-    quiet is cut off after this many seconds."""
+    on `server` (a GzipSiteServer); `options` as for `first_visit_parts`."""
+    until_load, after_load = first_visit_parts(browser, server, url, **options)
+    return until_load + after_load
+
+
+def first_visit_parts(browser, server, url: str, *, block_service_worker: bool = False,
+                      quiet: float = QUIET, patience: float = 60.0) -> tuple[list, list]:
+    """A cold visit's transfers in two parts: those done when the page's load
+    event has fired, and those of the quiet time after it (what the page's
+    scripts and the service worker fetch later). `block_service_worker`: leave
+    out the service worker and what it downloads. `patience`: a page that
+    never goes quiet is cut off this many seconds after load."""
     context = browser.new_context(service_workers="block" if block_service_worker else "allow")
     server.log.take()  # forget anything a previous visit left behind
     try:
         context.new_page().goto(url, wait_until="load")
-        transfers = server.log.take()
+        until_load, transfers = server.log.take(), []
         now = time.monotonic()
         quiet_since, deadline = now, now + patience
         while now < deadline and now - quiet_since < quiet:
@@ -37,4 +45,4 @@ def first_visit(browser, server, url: str, *, block_service_worker: bool = False
                 quiet_since = now
     finally:
         context.close()
-    return transfers
+    return until_load, transfers
