@@ -78,10 +78,10 @@ QUICK_PAGES = ("kubernetes-cluster/", "print/")
 """--quick: the first visits (one topic page, one book) and, the first of them, Lighthouse."""
 
 
-def plain_config(work: Path, docs: Path) -> Path:
+def plain_config(folder: Path, docs: Path) -> Path:
     """Material + static-i18n + search as they come, on `docs`, with the
-    project's navigation. Its own folder, so its `.cache/` is its own."""
-    folder = work
+    project's navigation, written to `folder` (its own, so that its `.cache/`
+    is its own)."""
     folder.mkdir(parents=True, exist_ok=True)
     overrides = folder / "overrides"
     overrides.mkdir(exist_ok=True)
