@@ -8,6 +8,7 @@ page's `load` event: a first visit does not include it.
 
     .venv/bin/python bench/offline_precache.py                 # build, then report
     .venv/bin/python bench/offline_precache.py --site /tmp/s   # a site built already
+    .venv/bin/python bench/offline_precache.py --quick         # the largest 2 files per language
 
 Figures only: the budget is checked by the build (budget_kb) and by
 tests/offline/test_budget.py.
@@ -42,13 +43,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--top", type=int, default=8, help="largest files to list per language")
+    parser.add_argument("--quick", action="store_true",
+                        help="the same steps (one build) with a shorter list: the largest 2 files per language")
     args = parser.parse_args()
-    site = args.site
-    if site is None:
-        site = Path(tempfile.mkdtemp(prefix="offline-bench-"))
+    if args.quick:
+        args.top = 2
+    if args.site is not None:
+        report(args.site, args.top)
+        return
+    with tempfile.TemporaryDirectory(prefix="offline-bench-") as tmp:
+        site = Path(tmp) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                        cwd=ROOT, env=env, check=True, capture_output=True)
+        report(site, args.top)
+
+
+def report(site: Path, top: int) -> None:
     code = (site / "sw.js").read_bytes()
     build = json.loads(re.search(rb"const BUILD = (\{.*\})\n", code).group(1))
     print(f"deployment {build['version']}; sw.js {len(code):,} B, {_gzip(code):,} B gzip")
@@ -58,7 +69,7 @@ def main() -> None:
         total = sum(size for size, _ in sizes) + _gzip(code)
         print(f"\n{language['locale']}: {len(sizes)} files and sw.js, {total:,} B gzip "
               f"({total / BUDGET:.0%} of the {BUDGET // 1000} KB budget)")
-        for size, url in sizes[:args.top]:
+        for size, url in sizes[:top]:
             print(f"  {size:>8,}  {url}")
     script = (site / "assets/javascripts/offline.js")
     if script.is_file():

@@ -4,16 +4,19 @@ only the review page loads the app).
 
 Builds the site for a local server that answers like GitHub Pages (gzip,
 tests/quality/gzip_server.py), then opens each page cold in Chromium and
-sums the bytes the server sent until the search index has loaded and the
-network has been quiet for a moment. The service worker is blocked: its
-precache starts after the page's load event and is not part of a first
-visit.
+sums the bytes the server sent until the page's load event and 3 s of quiet
+(bench/first_visit.py). The service worker is blocked: what it downloads is
+not the review app's (bench/compare_plain.py counts it in a first visit).
 
     .venv/bin/python bench/review_weight.py
+    .venv/bin/python bench/review_weight.py --quick   # one review page and one topic page
+
+Figures only: nothing here asserts.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -25,14 +28,19 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from first_visit import first_visit  # noqa: E402
 from quality.gzip_server import GzipSiteServer  # noqa: E402
+from sitekit import CHROMIUM_ARGS  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PAGES = ["review/", "en/review/", "oltp/", "en/docker-kubernetes/"]
+QUICK_PAGES = ["review/", "oltp/"]
 BUDGET = 10_000
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="one review page and one topic page")
+    args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="review-weight-") as work:
@@ -44,9 +52,9 @@ def main() -> None:
         server.start()
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 try:
-                    for path in PAGES:
+                    for path in QUICK_PAGES if args.quick else PAGES:
                         transfers = first_visit(browser, server, server.base_url + path, block_service_worker=True)
                         total = sum(t.bytes for t in transfers)
                         app = sum(t.bytes for t in transfers if "review" in t.path and t.path != f"/{path}")

@@ -13,6 +13,7 @@ variants.
     .venv/bin/python bench/search_quality.py --variants ours --failures
     .venv/bin/python bench/search_quality.py --queries bench/search_queries.yml
     .venv/bin/python bench/search_quality.py --site /tmp/site   # an existing build
+    .venv/bin/python bench/search_quality.py --quick   # both variants, 2 queries per language and set
 
 Variants (see bench/site_configs.py): `ours` (mkdocs.yml as it is), `plain`
 (Material's search and static-i18n's combined index, no devconcepts-search),
@@ -245,6 +246,20 @@ def run_queries(browser, base_url: str, queries: list[Query]) -> Report:
     return report
 
 
+QUICK_QUERIES = 2
+"""--quick: queries per language and set (the figures then say the script works, not how well search does)."""
+
+
+def quick_sample(queries: list[Query]) -> list[Query]:
+    """The first QUICK_QUERIES queries of each language."""
+    kept, count = [], {}
+    for query in queries:
+        if count.get(query.lang, 0) < QUICK_QUERIES:
+            kept.append(query)
+            count[query.lang] = count.get(query.lang, 0) + 1
+    return kept
+
+
 def parse_variant(text: str) -> dict | None:
     """`plain` → None; `ours` → {}; `ours:a=b,c=d` → {"a": b, "c": d} (YAML values)."""
     name, _, options = text.partition(":")
@@ -278,10 +293,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=Path, action="append",
                         help="a query set (repeatable; default: both sets in QUERY_SETS)")
     parser.add_argument("--failures", action="store_true", help="list the queries that miss")
+    parser.add_argument("--quick", action="store_true",
+                        help="every step once on little: the first %d queries of each language in each set"
+                             % QUICK_QUERIES)
     args = parser.parse_args(argv)
 
     kit = load_sitekit()
     sets = {path.stem: load_queries(path) for path in (args.queries or QUERY_SETS)}
+    if args.quick:
+        sets = {name: quick_sample(queries) for name, queries in sets.items()}
     variants = ["site"] if args.site else [v for v in args.variants.split(",") if v]
     reports: dict[tuple[str, str], Report] = {}
     with tempfile.TemporaryDirectory(prefix="search-quality-") as tmp:
