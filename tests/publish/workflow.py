@@ -12,6 +12,7 @@ from sitekit import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PAGES_WORKFLOW = WORKFLOWS / "pages.yml"
+LINKS_WORKFLOW = WORKFLOWS / "links.yml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 README = ROOT / "README.md"
 
