@@ -22,8 +22,8 @@ here instead:
 
 Finding them is one Aho–Corasick pass (pyahocorasick) over the text with its
 whitespace removed and its case folded, which gives the positions where some
-spelling may start; each candidate is then confirmed with that spelling's own
-pattern, which holds the rules above. A regular expression alternating every
+spelling may start; each candidate is then confirmed by the rules above,
+character by character (`_Spelling.end`). A regular expression alternating every
 spelling instead tries each of them at every position of the text. Each text's
 matches are kept, since the search aliases and a rebuild under `mkdocs serve`
 ask about the same texts again.
@@ -34,7 +34,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 import ahocorasick
@@ -68,21 +67,61 @@ def _key(text: str) -> str:
     return _SPACE.sub("", text.casefold())
 
 
-def _spelling_pattern(spelling: str, case_sensitive: bool) -> str:
-    parts = []
-    for index, char in enumerate(spelling):
-        if char == " ":
-            before, after = spelling[index - 1: index], spelling[index + 1: index + 2]
-            parts.append(r"\s*" if _is_hangul(before) or _is_hangul(after) else r"\s+")
-        else:
-            parts.append(re.escape(char))
-    body = "".join(parts)
-    if _LATIN_OR_DIGIT.match(spelling[-1]):
-        # Plural `s`, then no Latin continuation (a hyphen counts when it joins one).
-        body += r"(?:s)?(?![A-Za-z0-9_]|-[A-Za-z0-9])"
-    letters = [c for c in spelling if c.isascii() and c.isalpha()]
-    exact = case_sensitive or (len(letters) > 1 and all(c.isupper() for c in letters))
-    return body if exact else f"(?i:{body})"
+_LATIN_CONTINUES = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_LATIN_JOINED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    """One spelling as the rules above read it."""
+    parts: tuple[tuple[str, bool], ...]
+    """(a character, False), or ("", True/False) for a space: at least one
+    whitespace character (True) or any number, none included (False)."""
+    exact: bool
+    """Case matters: all capitals (`RAG`), or a `case_sensitive` term."""
+    latin_end: bool
+    """Ends in a Latin letter or digit: a plural `s` may follow, then no
+    Latin letter or digit, nor a hyphen joining one."""
+
+    @classmethod
+    def of(cls, spelling: str, case_sensitive: bool) -> "_Spelling":
+        parts = []
+        for index, char in enumerate(spelling):
+            if char == " ":
+                before, after = spelling[index - 1: index], spelling[index + 1: index + 2]
+                parts.append(("", not (_is_hangul(before) or _is_hangul(after))))
+            else:
+                parts.append((char, False))
+        letters = [c for c in spelling if c.isascii() and c.isalpha()]
+        exact = case_sensitive or (len(letters) > 1 and all(c.isupper() for c in letters))
+        return cls(tuple(parts), exact, bool(_LATIN_OR_DIGIT.match(spelling[-1])))
+
+    def end(self, text: str, start: int) -> int | None:
+        """Where this spelling ends when it starts at `start`, or None."""
+        at, size = start, len(text)
+        for char, needs_space in self.parts:
+            if not char:
+                after = at
+                while after < size and text[after].isspace():
+                    after += 1
+                if needs_space and after == at:
+                    return None
+                at = after
+            elif at < size and (text[at] == char or (not self.exact and text[at].casefold() == char.casefold())):
+                at += 1
+            else:
+                return None
+        if not self.latin_end:
+            return at
+        if at < size and (text[at] == "s" or (not self.exact and text[at] == "S")) and self._free(text, at + 1):
+            return at + 1
+        return at if self._free(text, at) else None
+
+    @staticmethod
+    def _free(text: str, at: int) -> bool:
+        if at < len(text) and text[at] in _LATIN_CONTINUES:
+            return False
+        return not (text[at:at + 1] == "-" and text[at + 1:at + 2] in _LATIN_JOINED)
 
 
 def _folded_positions(text: str) -> tuple[str, "_Positions"]:
@@ -129,7 +168,7 @@ class TermMatcher:
         entries = [(spelling, term) for term in terms for spelling in term.spellings()]
         # Longest first, so that at one position `Docker Compose` wins over `Docker`.
         entries.sort(key=lambda entry: -len(entry[0]))
-        self._entries = entries
+        self._entries = [(_Spelling.of(spelling, term.case_sensitive), term) for spelling, term in entries]
         by_key: dict[str, list[int]] = {}
         for index, (spelling, _) in enumerate(entries):
             by_key.setdefault(_key(spelling), []).append(index)
@@ -167,24 +206,13 @@ class TermMatcher:
             if start < resume or (start and _WORD_OR_HYPHEN.match(text[start - 1])):
                 continue
             for index in sorted(starts[start]):
-                found = self._pattern(index).match(text, start)
-                if found is None:
+                spelling, term = self._entries[index]
+                end = spelling.end(text, start)
+                if end is None:
                     continue
-                term = self._entries[index][1]
-                resume = found.end()
+                resume = end
                 if not any(text[start:start + len(word)].casefold().startswith(word)
                            for word in self._exclusions[term.id]):
-                    out.append(Match(term, start, found.end(), found.group()))
+                    out.append(Match(term, start, end, text[start:end]))
                 break
         return tuple(out)
-
-    def _pattern(self, index: int) -> re.Pattern[str]:
-        spelling, term = self._entries[index]
-        return _compiled(spelling, term.case_sensitive)
-
-
-@lru_cache(maxsize=None)
-def _compiled(spelling: str, case_sensitive: bool) -> re.Pattern[str]:
-    """One spelling's pattern, compiled once for every matcher (the search
-    and the glossary each have one) and kept past `re`'s own cache."""
-    return re.compile(_spelling_pattern(spelling, case_sensitive))
