@@ -19,12 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from devconcepts.assets import purge_cache
+from devconcepts.assets import purge, purge_cache
 from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, find_asset, minify_js
 from devconcepts.assets.material_components import components_off_problems
-from devconcepts.assets.purge import PurgeError, loaded_scripts, purge_stylesheets, used_names
+from devconcepts.assets.purge import PurgeError, UsedNames, loaded_scripts, purge_stylesheets, used_names
 from devconcepts.assets.whitespace import squeeze
-from devconcepts.cache_files import cache_folder
+from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.locales import all_languages_built
 from devconcepts.material_internals import STYLESHEETS
 
@@ -138,13 +138,23 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         if not targets:
             return
         pages = {path: path.read_text(encoding="utf-8") for path in files if path.suffix == ".html"}
-        used = used_names(pages.values(), (path.read_text(encoding="utf-8") for path in loaded_scripts(site, pages)),
-                          components_off=self.config.components_off)
+        scripts = [path.read_text(encoding="utf-8") for path in sorted(loaded_scripts(site, pages))]
+        cache = cache_folder(config, self.config.cache_dir)
+        # Reading every page for the names it uses is most of a warm build's
+        # purge: the names are kept by the pages' and scripts' text.
+        memo = Memo(cache, "used-names", code_version(purge))
+        off = list(self.config.components_off)
+        found = memo.get(text_key(*(pages[path] for path in sorted(pages)), "", *scripts, "", *off), lambda: _as_json(
+            used_names(pages.values(), scripts, components_off=off)))
+        used = UsedNames(set(found[0]), set(found[1]), {tuple(pair) for pair in found[2]}, set(found[3]))
+        try:
+            memo.save()
+        except OSError as error:
+            log.warning(f"purge: could not write the cache in {cache}: {error}")
         others = [path.read_text(encoding="utf-8") for path in files
                   if path.suffix == ".css" and relative[path] not in targets]
         sources = {name: _theme_source(name, path, config).read_text(encoding="utf-8")
                    for name, path in targets.items()}
-        cache = cache_folder(config, self.config.cache_dir)
         key = purge_cache.cache_key(sources, others, used)
         purged = purge_cache.load(cache, key) if cache else None
         if purged is None:
@@ -162,6 +172,11 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         for name, css in purged.items():
             targets[name].write_text(css, encoding="utf-8")
         log.info(f"purge: {len(targets)} stylesheets, {before:,} → {sum(map(len, purged.values())):,} characters")
+
+
+def _as_json(used: UsedNames) -> list:
+    return [sorted(used.classes), sorted(used.class_prefixes), sorted(used.attribute_values),
+            sorted(used.custom_properties)]
 
 
 def _theme_source(name: str, built: Path, config: MkDocsConfig) -> Path:
