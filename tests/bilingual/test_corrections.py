@@ -60,8 +60,7 @@ FINDINGS = [
             required_ko=("`Authorization` 헤더", "`Sec-Fetch-Site`"), required_en=("`Authorization` header", "`Sec-Fetch-Site`")),
     Finding("M3", "kubernetes-cluster",
             banned_ko=("같은 것을 가리키던 옛 이름이다",), banned_en=("The old name for the same thing",),
-            sources=("https://github.com/kubernetes/enhancements/blob/master/keps/sig-cluster-lifecycle/kubeadm/"
-                     "2067-rename-master-label-taint/README.md",),
+            sources=("https://www.kubernetes.dev/resources/keps/2067/",),
             required_ko=("컨트롤 플레인 노드",), required_en=("control plane node",)),
     Finding("M4", "kubernetes-cluster",
             banned_ko=("실행 중인 파드는 계속 돌 수 있지만 새 파드를 스케줄링할 수 없다",),
@@ -154,7 +153,6 @@ FINDINGS = [
             banned_en=("etcd then runs in the stacked etcd topology",),
             **k8s("setup/production-environment/tools/kubeadm/ha-topology/")),
     Finding("nit-cluster-cni", "kubernetes-cluster",
-            required_ko=("CNI 네트워크 플러그인",), required_en=("CNI network plugin",),
             **k8s("concepts/extend-kubernetes/compute-storage-net/network-plugins/")),
     Finding("nit-rfc6265bis", "log-vs-cookie",
             banned_ko=("개정 초안",), banned_en=("the draft revision of RFC 6265",),
