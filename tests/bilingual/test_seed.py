@@ -2,7 +2,7 @@
 
 from sitekit import SEED
 from bilingual.pages import built_pages
-from bilingual.seed import normalise, read_sections
+from bilingual.seed import MARKED_TYPOS, normalise, read_sections
 
 
 def _korean_pages_by_title(site):
@@ -49,7 +49,25 @@ def test_every_seed_statement_is_on_its_page(site):
     assert missing == []
 
 
-def test_seed_typo_is_corrected(site):
-    text = " ".join(page.content.get_text() for page in _korean_pages_by_title(site).values())
-    assert "워크 노드" not in text
-    assert "워커 노드" in text
+def test_seed_typo_is_kept_and_its_correction_marked(site):
+    """The seed's typo stays only in the seed's own line, and a note beside it
+    names the typo (in quotes) and the right form."""
+    seed = SEED.read_text(encoding="utf-8")
+    for typo, right in MARKED_TYPOS.items():
+        seed_lines = [normalise(line) for line in seed.splitlines() if typo in line]
+        assert seed_lines, f"{typo!r} is no longer in the seed"
+        seen = False
+        for page in _korean_pages_by_title(site).values():
+            content = page.content
+            notes = [note for note in content.select(".admonition")
+                     if f'"{typo}"' in note.get_text() or f"“{typo}”" in note.get_text()]
+            for note in notes:
+                assert right in note.get_text(), f"{page.url}: the note on {typo!r} does not name {right!r}"
+                note.decompose()
+            for element in content.find_all(string=lambda s: s and typo in s):
+                block = element.find_parent(["li", "p", "td", "th", "h1", "h2", "h3"]) or element.parent
+                assert normalise(block.get_text()) in seed_lines, \
+                    f"{page.url}: {typo!r} outside the seed's own line: {block.get_text()!r}"
+                assert notes, f"{page.url}: {typo!r} has no correction note"
+                seen = True
+        assert seen, f"the seed's {typo!r} is on no Korean page"

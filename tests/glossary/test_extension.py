@@ -29,7 +29,7 @@ def test_first_use_only():
 def test_link_points_at_the_glossary_entry_and_carries_the_definition():
     ((term, href, title, text),) = links(render("스케줄러가 고른다."))
     assert (term, href, text) == ("scheduler", "../glossary/#scheduler", "스케줄러")
-    assert title == "새로 만든 파드를 실행할 노드를 고르는 컨트롤 플레인 구성 요소."
+    assert title == "새로 만든 파드를 실행할 노드를 고르는 컨트롤 플레인 컴포넌트."
 
 
 def test_english_page_gets_english_definition():
@@ -38,8 +38,8 @@ def test_english_page_gets_english_definition():
 
 
 def test_particle_stays_outside_the_link():
-    html = render("쿠버네티스의 구성 요소")
-    assert re.search(r">쿠버네티스</a>의 구성", html)
+    html = render("쿠버네티스의 컴포넌트")
+    assert re.search(r">쿠버네티스</a>의 컴포넌트", html)
 
 
 @pytest.mark.parametrize("text", [

@@ -17,7 +17,7 @@ def found(text):
 @pytest.mark.parametrize("text, term, spelling", [
     ("etcd는 키-값 저장소다", "etcd", "etcd"),
     ("스케줄러가 노드를 고른다", "scheduler", "스케줄러"),
-    ("쿠버네티스의 구성 요소", "kubernetes", "쿠버네티스"),
+    ("쿠버네티스의 컴포넌트", "kubernetes", "쿠버네티스"),
     ("Pod를 만든다", "pod", "Pod"),
     ("컨트롤 플레인에서", "control-plane", "컨트롤 플레인"),
     ("워커노드에서", "worker-node", "워커노드"),

@@ -112,6 +112,9 @@ def test_the_term_list_records_the_kubernetes_io_ko_forms():
     assert by_id["kubelet"].names["ko"] == "kubelet" and "큐블릿" in by_id["kubelet"].avoid["ko"]
     assert by_id["kube-proxy"].names["ko"] == "kube-proxy" and "큐브 프록시" in by_id["kube-proxy"].avoid["ko"]
     assert "스케쥴러" in by_id["scheduler"].avoid["ko"]
+    assert by_id["replica"].names["ko"] == "레플리카" and "복제본" in by_id["replica"].avoid["ko"]
+    assert "서비스(Service)" in by_id["kubernetes-service"].avoid["ko"]
+    assert "파드(Pod)" in by_id["pod"].avoid["ko"]
     # Avoided spellings may stay search aliases: people type them.
     assert "큐블릿" in by_id["kubelet"].aliases["ko"]
     assert isinstance(by_id["kubelet"], Term)
