@@ -16,6 +16,9 @@ from bilingual.pages import built_pages
 from quality.link_tags import (head_links, hreflang_disagreements, og_tags, preview_problems, sitemap_pairs)
 from sitekit import ROOT, build_in_process
 
+# Three small builds: outside the fast tier, which has a time budget.
+pytestmark = pytest.mark.slow
+
 BASE = "https://octo.github.io/study-notes/"
 LONG_TITLE = "번역이 없는 페이지의 아주 긴 한국어 제목은 미리보기 이미지 안에서 여러 줄로 감싸져야 한다"
 PAGES = {
