@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from bilingual.pages import built_pages
+from devconcepts.seo import preview
+from devconcepts.seo.fonts import find_fonts
 from quality.link_tags import (head_links, hreflang_disagreements, og_tags, preview_problems, sitemap_pairs)
 from sitekit import ROOT, build_in_process
 
@@ -135,6 +137,24 @@ def test_every_page_has_absolute_preview_tags_and_its_image(site):
         "ko/index", "ko/topic", "ko/only-korean", "en/index", "en/topic", "en/only-korean"))
     tags = og_tags({page.url: page for page in built_pages(site)}["en/"])
     assert tags["og:type"] == ["website"] and tags["og:title"] == ["Preview test"]
+
+
+def test_the_long_korean_title_is_drawn_wrapped_inside_the_margins(site):
+    """The page's image is its title, site name and topic (the site
+    description: the page is in no navigation section) as preview.py lays
+    them out; tests/quality/test_link_preview_image.py checks that layout's
+    lines and margins pixel by pixel."""
+    fonts = find_fonts()
+    plan = preview.layout(LONG_TITLE, "시험용 사이트", "미리보기 시험", fonts)
+    assert len(plan.title) >= 2 and " ".join(line.text for line in plan.title) == LONG_TITLE
+    m = preview.MARGIN
+    assert all(m <= line.box[0] and m <= line.box[1] and line.box[2] <= preview.WIDTH - m
+               and line.box[3] <= preview.HEIGHT - m for line in plan.lines)
+    drawn = (site / "assets/previews/ko/only-korean.png").read_bytes()
+    assert drawn == preview.render(LONG_TITLE, "시험용 사이트", "미리보기 시험", fonts)
+    # The English build's fallback copy: the same title, the English site name.
+    assert (site / "assets/previews/en/only-korean.png").read_bytes() == preview.render(
+        LONG_TITLE, "시험용 사이트", "Preview test", fonts)
 
 
 def test_a_second_build_takes_the_images_from_the_cache(project, site):
