@@ -20,6 +20,7 @@ import html
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -27,7 +28,7 @@ import PIL
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from devconcepts.cache_files import cache_folder
 from devconcepts.errors import located, page_path
@@ -41,6 +42,8 @@ from .crawl_files import language_sitemap, robots_txt
 from .description import opening_text
 from .fonts import FontMissing, Fonts, find_fonts
 from .sitemap import Entry, sitemap_xml, write_sitemap
+
+log = get_plugin_logger(__name__)
 
 X_DEFAULT = "x-default"
 
@@ -63,6 +66,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self._fonts: Fonts | None = None
         self._font_digest = ""
         self._cache: Path | None = None
+        self._drawn = [0, 0, 0.0]  # images drawn, images from the cache, seconds spent drawing
 
     def _language_roots(self, config) -> list[tuple[str, str, bool]]:
         if not config.site_url:
@@ -78,7 +82,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             # Relative to mkdocs.yml, like Material's caches.
             self._cache = cache_folder(config, self.config.cache_dir)
             if is_default_language_build(config):
-                self.entries = []  # a new whole-site build (mkdocs serve rebuilds)
+                # A new whole-site build (mkdocs serve rebuilds).
+                self.entries = []
+                self._drawn = [0, 0, 0.0]
         return config
 
     def on_page_content(self, html_text, page, config, files):
@@ -151,8 +157,12 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             ensure_ascii=False).encode("utf-8")).hexdigest()
         cached = self._cache / f"{key}.png" if self._cache is not None else None
         if cached is not None and cached.is_file():
+            self._drawn[1] += 1
             return cached.read_bytes()
+        start = time.perf_counter()
         data = preview.render(title, topic, site_name, fonts)
+        self._drawn[0] += 1
+        self._drawn[2] += time.perf_counter() - start
         if cached is not None:
             _write_atomically(cached, data)
         return data
@@ -166,6 +176,9 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         (site_dir / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
         if not all_languages_built(config) or not self.entries:
             return
+        drawn, cached, seconds = self._drawn
+        if drawn or cached:
+            log.info(f"Link previews: {drawn} drawn in {seconds:.2f} s, {cached} from the cache")
         entries = [entry for _, entry in sorted(self.entries, key=lambda item: (item[0], item[1].loc))]
         text = sitemap_xml(entries)
         write_sitemap(site_dir, text)
