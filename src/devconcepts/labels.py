@@ -16,6 +16,9 @@ DEFAULT_LOCALE = "ko"
 
 LABELS: dict[str, dict[str, str]] = {
     "ko": {
+        # Link previews: the locale in Open Graph's language_TERRITORY form
+        # (og:locale), not shown to readers.
+        "meta.og_locale": "ko_KR",
         # Comparison table: header of the column that lists the aspects.
         "compare.aspect": "구분",
         # Comparison table: default header of the row of shared points.
@@ -80,6 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
         "review.deck_card": "앞면과 뒷면",
     },
     "en": {
+        "meta.og_locale": "en_US",
         "compare.aspect": "Aspect",
         "compare.shared": "In common",
         "notfound.title": "Page not found",

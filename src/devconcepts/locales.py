@@ -118,6 +118,22 @@ def is_fallback(config: MkDocsConfig, file: File) -> bool:
     return file_locale(config, file) != page_locale(config)
 
 
+def translations(config: MkDocsConfig, file: File) -> dict[str, str]:
+    """{locale: site-relative URL} of the page in every language it is written
+    in, the default language first: `file` itself unless it is a fallback
+    copy, and its translations. A fallback copy of an untranslated page (a
+    default-language file served under another language's folder) is not a
+    translation. Reads the `alternates` static-i18n gives every file."""
+    alternates = dict(getattr(file, "alternates", None) or {})
+    alternates.setdefault(page_locale(config), file)
+    found = {}
+    for locale in built_locales(config):
+        alternate = alternates.get(locale)
+        if alternate is not None and file_locale(config, alternate) == locale:
+            found[locale] = alternate.url
+    return found
+
+
 def counterpart_key(file: File) -> str:
     """The docs path a file shares with its translations: `topic.md` for both
     `topic.md` and `topic.en.md`."""

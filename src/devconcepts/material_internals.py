@@ -142,8 +142,18 @@ COPIED_PARTIALS = {
         why="the prev/next aria-labels escape titles once; base.html's `footer` block only includes this file"),
     "partials/site-meta.html": Copy(
         "base.html", block="site_meta",
-        why="escaped descriptions and absolute hreflang links; main.html's `site_meta` block includes it"),
+        why="escaped descriptions, per-page absolute hreflang links and the link-preview tags; "
+            "main.html's `site_meta` block includes it"),
 }
+
+# The language switch: Material's bundle (integrations/alternate) fetches
+# `sitemap.xml` beside the href of every `<link rel="alternate">` in the head
+# and, on a click on a link inside one of those hrefs, looks the page up in
+# that sitemap. The head's hreflang links (partials/site-meta.html) point at
+# the page's own counterparts (`/en/oltp/`), where no sitemap exists; the
+# language menu's links lead to the same pages on their own (tests/quality/
+# link_tags.py checks they agree), so the switch needs no sitemap.
+ALTERNATE_LINK_SELECTOR = "link[rel=alternate]"
 
 # Markup of Material's that a block of ours finds and completes in the
 # block's rendered output (`super() | replace(…)`), instead of copying the

@@ -16,6 +16,7 @@ import pytest
 
 from sitekit import build_site, serve_directory
 from publish.subpath import Traffic, built_pages, target_file
+from quality.link_tags import hreflang_disagreements, preview_problems
 
 pytestmark = pytest.mark.browser
 
@@ -73,6 +74,19 @@ def test_sitemaps_list_only_subpath_urls(project_site):
         assert urls, f"{sitemap} lists no URL"
         assert _outside(urls, base) == [], sitemap
         assert [url for url in urls if target_file(site_dir, base, url) is None] == [], sitemap
+
+
+def test_link_tags_are_absolute_and_agree_under_the_subpath(project_site):
+    """Read from the built files: hreflang links, the sitemap and the
+    language menu agree on every page, and the Open Graph URLs and images
+    are absolute under /REPO/."""
+    site_dir, base = project_site
+    assert base.endswith(f"/{REPO}/")
+    problems = hreflang_disagreements(site_dir, base)
+    assert problems == [], "\n".join(problems)
+    problems, sizes = preview_problems(site_dir, base)
+    assert problems == [], "\n".join(problems)
+    assert sizes and all(url.startswith(f"{base}assets/previews/") for url in sizes)
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,13 @@
 """devconcepts-seo's pure parts: descriptions from a page's opening text,
-robots.txt, per-language sitemaps."""
+robots.txt, the sitemap and the per-language sitemaps."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from devconcepts.seo.crawl_files import language_sitemap, robots_txt
 from devconcepts.seo.description import LIMIT, opening_text
+from devconcepts.seo.sitemap import Entry, sitemap_xml
 
 
 def test_description_skips_admonition_titles_and_joins_short_blocks():
@@ -33,3 +36,14 @@ def test_language_sitemap_keeps_only_that_language():
             '    <url><loc>https://x.org/en/a/</loc></url>\n</urlset>')
     en = language_sitemap(root, "https://x.org/en/")
     assert "https://x.org/en/a/" in en and "<loc>https://x.org/</loc>" not in en
+
+
+def test_sitemap_pairs_each_page_with_its_date_and_no_changefreq():
+    links = (("ko", "https://x.org/a/?q=1&r=2"), ("en", "https://x.org/en/a/"), ("x-default", "https://x.org/a/?q=1&r=2"))
+    text = sitemap_xml([Entry("https://x.org/a/?q=1&r=2", dt.date(2024, 3, 4), links),
+                        Entry("https://x.org/b/", None, ())])
+    assert "<loc>https://x.org/a/?q=1&amp;r=2</loc>\n        <lastmod>2024-03-04</lastmod>" in text
+    assert '<xhtml:link rel="alternate" hreflang="x-default" href="https://x.org/a/?q=1&amp;r=2"/>' in text
+    assert text.count("<lastmod>") == 1 and "changefreq" not in text
+    en = language_sitemap(text, "https://x.org/en/")
+    assert "<url>" not in en  # no English page of its own in this sitemap

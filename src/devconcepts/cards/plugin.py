@@ -142,6 +142,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             log.warning(entry.message(shown))
         return entries, cards
 
+    def page_sources(self, page: Page, config: MkDocsConfig, nav: Navigation) -> list[Path] | None:
+        """The review page's files: its own and its topics' (devconcepts.page_sources)."""
+        if not self.config.enabled or counterpart_key(page.file) != self.config.page:
+            return None
+        return [Path(p.file.abs_src_path) for p in [page, *self._topics(nav, config)]]
+
     def _topics(self, nav: Navigation, config: MkDocsConfig) -> list[Page]:
         book, exclude = "", set()
         printing = config.plugins.get(PRINT_PLUGIN)

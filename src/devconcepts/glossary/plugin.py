@@ -92,6 +92,7 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
             diagrams = self.settings["diagrams_dir"] = self.diagram.getConfig("diagrams_dir") or str(
                 site_data.diagrams_dir(config))
             data_files += sorted(Path(diagrams).glob("*.yml"))
+        self.terms_path = terms_file
         try:
             self.term_set = read_terms(terms_file, self.locale)
         except TermListError as error:
@@ -129,6 +130,12 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         here = posixpath.dirname(page.file.src_uri)
         self.settings["glossary_page"] = posixpath.relpath(self.config.glossary_page, here or ".")
         return markdown_text
+
+    def page_sources(self, page: Page, config: MkDocsConfig, nav) -> list[Path] | None:
+        """The glossary's files: its page and the term list (devconcepts.page_sources)."""
+        if not self.config.enabled or counterpart_key(page.file) != self.config.glossary_page:
+            return None
+        return [Path(page.file.abs_src_path), Path(self.terms_path)]
 
     def _check_data_spellings(self, config: MkDocsConfig, data_files: list[Path]) -> None:
         rules = variants.data_rules(self.terms)

@@ -25,6 +25,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from devconcepts.errors import located, page_path
 from devconcepts.labels import labels_for
 from devconcepts.locales import build_locales, counterpart_key, file_locale, is_fallback, language_name
+from devconcepts.page_sources import newest_change
 from devconcepts.print_book import dates
 from devconcepts.print_book.book import assemble
 from devconcepts.print_book.config import PrintConfig
@@ -77,22 +78,33 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
     # The book ---------------------------------------------------------------
 
-    def _fill_book(self, book: Page, config: MkDocsConfig, nav: Navigation) -> dt.date | None:
-        """Append the chapters to the book page; returns its last change (its newest chapter's)."""
-        locale = build_locales(config)[0]
-        pages = []
+    def page_sources(self, page: Page, config: MkDocsConfig, nav: Navigation) -> list[Path] | None:
+        """The book's files: its own and its chapters' (devconcepts.page_sources)."""
+        if not self.config.enabled or _normalised_src(page.file) != self.config.book:
+            return None
+        return [_src(p) for p in [page, *self._chapters(config, nav)[0]]]
+
+    def _chapters(self, config: MkDocsConfig, nav: Navigation) -> tuple[list[Page], list[Page]]:
+        """(the book's chapters, the pages left out because they fell back to
+        another language's file), in navigation order."""
+        pages, fallbacks = [], []
         for page in nav.pages:
             source = _normalised_src(page.file)
             if source == self.config.book or source in self.config.exclude:
                 continue
-            if is_fallback(config, page.file):
-                # static-i18n fell back to another language's file: leave it
-                # out rather than print Korean in the English book.
-                log.warning(located(page_path(config, page.file.src_path), 1,
-                                    f"no '{locale}' version, left out of the '{locale}' print book "
-                                    f"({book.file.src_uri})"))
-                continue
-            pages.append(page)
+            # static-i18n fell back to another language's file: leave it out
+            # rather than print Korean in the English book.
+            (fallbacks if is_fallback(config, page.file) else pages).append(page)
+        return pages, fallbacks
+
+    def _fill_book(self, book: Page, config: MkDocsConfig, nav: Navigation) -> dt.date | None:
+        """Append the chapters to the book page; returns its last change (its newest chapter's)."""
+        locale = build_locales(config)[0]
+        pages, fallbacks = self._chapters(config, nav)
+        for page in fallbacks:
+            log.warning(located(page_path(config, page.file.src_path), 1,
+                                f"no '{locale}' version, left out of the '{locale}' print book "
+                                f"({book.file.src_uri})"))
         labels = labels_for(locale)
         result = assemble(
             pages, book, contents_label=labels["print.contents"],
@@ -104,8 +116,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                                 f"id '{duplicate}' occurs more than once in the print book"))
         book.content = (book.content or "") + result.html
         self._set_toc(book, result.toc)
-        changes = [d for d in (dates.last_change(_src(p)) for p in [book, *pages]) if d]
-        return max(changes) if changes else None
+        return newest_change([_src(p) for p in [book, *pages]])
 
     @staticmethod
     def _set_toc(book: Page, chapters: list[AnchorLink]) -> None:

@@ -1,2 +1,3 @@
-"""Search-engine and crawler metadata: per-page descriptions, absolute
-hreflang links, robots.txt and per-language sitemaps."""
+"""Search-engine, crawler and link-preview metadata: per-page descriptions,
+absolute hreflang links, Open Graph tags with a preview image per page and
+language, robots.txt and sitemaps with each page's last change."""

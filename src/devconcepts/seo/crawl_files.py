@@ -1,11 +1,10 @@
-"""robots.txt and the per-language sitemaps that Material's language
-switcher fetches.
+"""robots.txt and the per-language sitemaps.
 
-Material's JavaScript fetches `sitemap.xml` next to every
-`<link rel="alternate">` target. The head links point at the language roots
-(`/` and `/en/`), so a sitemap must exist in each language root; static-i18n
-writes only the root one, listing every page of every language with its
-hreflang alternates."""
+Material's bundle reads `sitemap.xml` at its `base` (for instant navigation
+and link previews, when they are on), which is the page's language root (`/en/` for English pages, see devconcepts.search.page_config),
+so a sitemap must exist in each language root; the root one (sitemap.py)
+lists every page of every language with its hreflang alternates, and each
+other language root gets its own pages of it."""
 
 from __future__ import annotations
 

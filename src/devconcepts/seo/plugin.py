@@ -2,35 +2,71 @@
 
 - Pages without a `description` in their front matter get their first
   paragraph as meta description, so each page describes itself.
-- The template gets `hreflang_roots`: absolute URLs of the language roots
-  for the head's hreflang links (Lighthouse needs absolute URLs; the roots,
-  not the pages, because Material fetches `sitemap.xml` beside each link).
-  Per-page hreflang pairs are in the root sitemap, written by static-i18n.
-- After the build: robots.txt, and a sitemap in every non-default language
-  root."""
+- The template gets `hreflang_links`: the absolute URLs of the page in every
+  language it is written in, plus `x-default` (the default language's page).
+  A fallback copy is no translation: an untranslated page links only itself.
+- The template gets `link_preview` for the Open Graph and Twitter tags, and
+  the page's preview image (`preview.py`) is drawn into `previews_dir`, or
+  copied from the cache when the same text was drawn with the same font and
+  code before.
+- After the build: the root sitemap with the same pairs as the heads and the
+  date the page's sources last changed in git (`devconcepts.page_sources`),
+  a sitemap in every other language root, and robots.txt."""
 
 from __future__ import annotations
 
+import hashlib
+import html
+import json
+import os
+import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import PIL
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from devconcepts.locales import language_roots
+from devconcepts.cache_files import cache_folder
+from devconcepts.errors import located, page_path
+from devconcepts.labels import labels_for
+from devconcepts.locales import (all_languages_built, built_locales, file_locale, is_default_language_build,
+                                 is_fallback, language_path, language_roots, page_locale, translations)
+from devconcepts.page_sources import last_change
 
+from . import preview
 from .crawl_files import language_sitemap, robots_txt
 from .description import opening_text
+from .fonts import FontMissing, Fonts, find_fonts
+from .sitemap import Entry, sitemap_xml, write_sitemap
+
+log = get_plugin_logger(__name__)
+
+X_DEFAULT = "x-default"
 
 
 class SeoConfig(Config):
     enabled = c.Type(bool, default=True)
+    previews = c.Type(bool, default=True)
+    """Draw a link-preview image per page and language (needs the Nanum font)."""
+    previews_dir = c.Type(str, default="assets/previews")
+    """Where the images go in the site: `<previews_dir>/<locale>/<page>.png`."""
+    cache_dir = c.Type(str, default=".cache/devconcepts/previews")
+    font_dirs = c.ListOfItems(c.Type(str), default=[])
+    """Folders to find the Nanum font in; empty: the system's font folders."""
 
 
 class SeoPlugin(BasePlugin[SeoConfig]):
     def __init__(self):
         self.roots: list[tuple[str, str, bool]] = []  # (locale, absolute URL, default)
+        self.entries: list[tuple[int, Entry]] = []
+        self._fonts: Fonts | None = None
+        self._font_digest = ""
+        self._cache: Path | None = None
+        self._drawn = [0, 0, 0.0]  # images drawn, images from the cache, seconds spent drawing
 
     def _language_roots(self, config) -> list[tuple[str, str, bool]]:
         if not config.site_url:
@@ -43,19 +79,93 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def on_config(self, config):
         if self.config.enabled:
             self.roots = self._language_roots(config)
+            # Relative to mkdocs.yml, like Material's caches.
+            self._cache = cache_folder(config, self.config.cache_dir)
+            if is_default_language_build(config):
+                # A new whole-site build (mkdocs serve rebuilds).
+                self.entries = []
+                self._drawn = [0, 0, 0.0]
         return config
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html_text, page, config, files):
         if self.config.enabled and not page.meta.get("description"):
-            description = opening_text(html)
+            description = opening_text(html_text)
             if description:
                 page.meta["description"] = description
-        return html
+        return html_text
 
     def on_page_context(self, context, page, config, nav):
-        if self.config.enabled and self.roots:
-            context["hreflang_roots"] = [(locale, url) for locale, url, _ in self.roots]
+        if not self.config.enabled or not config.site_url:
+            return context
+        found = translations(config, page.file)
+        links = [(locale, urljoin(config.site_url, url)) for locale, url in found.items()]
+        default = built_locales(config)[0]
+        if default in found:
+            links.append((X_DEFAULT, urljoin(config.site_url, found[default])))
+        context["hreflang_links"] = links
+        if self.config.previews:
+            context["link_preview"] = self._preview(page, config, nav, found)
+        if not is_fallback(config, page.file):
+            order = built_locales(config).index(page_locale(config))
+            self.entries.append((order, Entry(page.canonical_url or urljoin(config.site_url, page.url),
+                                              last_change(page, config, nav), tuple(links))))
         return context
+
+    # Link previews ----------------------------------------------------------
+
+    def _preview(self, page, config, nav, found: dict[str, str]) -> dict:
+        locale = page_locale(config)
+        written_in = file_locale(config, page.file)
+        # Every language's home, not only the default one's (MkDocs' is_homepage).
+        is_home = language_path(page.file) == "index.html"
+        title = config.site_name if is_home else html.unescape(page.title or config.site_name)
+        topic = _topic(page) or config.site_description or ""
+        name = _image_name(language_path(page.file))
+        relative = f"{self.config.previews_dir.strip('/')}/{locale}/{name}"
+        try:
+            image = self._image(title, topic, config.site_name, locale)
+        except preview.MissingGlyph as error:
+            raise PluginError(located(page_path(config, page.file.src_path), 1, str(error))) from None
+        target = Path(config.site_dir) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(image)
+        return {
+            "type": "website" if is_home else "article",
+            "title": title,
+            "image": urljoin(config.site_url, relative),
+            "width": preview.WIDTH,
+            "height": preview.HEIGHT,
+            "locale": labels_for(written_in)["meta.og_locale"],
+            "alternate_locales": [labels_for(other)["meta.og_locale"] for other in found if other != written_in],
+        }
+
+    def _fonts_or_stop(self) -> Fonts:
+        if self._fonts is None:
+            try:
+                self._fonts = find_fonts(self.config.font_dirs)
+            except FontMissing as error:
+                raise PluginError(f"[devconcepts-seo] {error}") from None
+            self._font_digest = self._fonts.digest()
+        return self._fonts
+
+    def _image(self, title: str, topic: str, site_name: str, locale: str) -> bytes:
+        """The PNG, from the cache when this text was drawn before with the
+        same font, drawing code and Pillow."""
+        fonts = self._fonts_or_stop()
+        key = hashlib.sha256(json.dumps(
+            [title, topic, site_name, locale, self._font_digest, PIL.__version__, _CODE_DIGEST],
+            ensure_ascii=False).encode("utf-8")).hexdigest()
+        cached = self._cache / f"{key}.png" if self._cache is not None else None
+        if cached is not None and cached.is_file():
+            self._drawn[1] += 1
+            return cached.read_bytes()
+        start = time.perf_counter()
+        data = preview.render(title, topic, site_name, fonts)
+        self._drawn[0] += 1
+        self._drawn[2] += time.perf_counter() - start
+        if cached is not None:
+            _write_atomically(cached, data)
+        return data
 
     # After static-i18n (-100) has built every language into its folder.
     @event_priority(-200)
@@ -64,13 +174,47 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             return
         site_dir = Path(config.site_dir)
         (site_dir / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
-        root_sitemap = site_dir / "sitemap.xml"
-        if not root_sitemap.is_file():
+        if not all_languages_built(config) or not self.entries:
             return
-        text = root_sitemap.read_text(encoding="utf-8")
+        drawn, cached, seconds = self._drawn
+        if drawn or cached:
+            log.info(f"Link previews: {drawn} drawn in {seconds:.2f} s, {cached} from the cache")
+        entries = [entry for _, entry in sorted(self.entries, key=lambda item: (item[0], item[1].loc))]
+        text = sitemap_xml(entries)
+        write_sitemap(site_dir, text)
         for locale, url, default in self.roots:
             if default:
                 continue
             folder = site_dir / urlsplit(url).path[len(urlsplit(config.site_url).path):].strip("/")
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "sitemap.xml").write_text(language_sitemap(text, url), encoding="utf-8")
+
+
+_CODE_DIGEST = hashlib.sha256(Path(preview.__file__).read_bytes()).hexdigest()
+"""The drawing code's own digest: a change to it draws every image again."""
+
+
+def _topic(page) -> str | None:
+    """The title of the top navigation section the page is in, if any."""
+    section = page.parent
+    while section is not None and section.parent is not None:
+        section = section.parent
+    return html.unescape(section.title) if section is not None and section.title else None
+
+
+def _image_name(path: str) -> str:
+    """`oltp.png` for `oltp/index.html`, `index.png` for the home page."""
+    stem = path[: -len("index.html")] if path.endswith("index.html") else path.removesuffix(".html")
+    return f"{stem.strip('/') or 'index'}.png"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".png")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
