@@ -28,10 +28,13 @@ class Fonts:
     bold: Path
 
     def digest(self) -> str:
-        """SHA-256 of both files: a changed font draws other images."""
+        """Names both files as they are now (path, size, time of change): a
+        changed font draws other images. The files are megabytes, so their
+        bytes are not read for it."""
         digest = hashlib.sha256()
         for path in (self.regular, self.bold):
-            digest.update(path.read_bytes())
+            stat = path.stat()
+            digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8"))
         return digest.hexdigest()
 
 

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import PIL
+from importlib.metadata import version as package_version
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -153,7 +153,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         same font, drawing code and Pillow."""
         fonts = self._fonts_or_stop()
         key = hashlib.sha256(json.dumps(
-            [title, topic, site_name, locale, self._font_digest, PIL.__version__, _CODE_DIGEST],
+            [title, topic, site_name, locale, self._font_digest, package_version("pillow"), _CODE_DIGEST],
             ensure_ascii=False).encode("utf-8")).hexdigest()
         cached = self._cache / f"{key}.png" if self._cache is not None else None
         if cached is not None and cached.is_file():

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageFont
 
 from .fonts import Fonts
 
@@ -80,6 +83,10 @@ class MissingGlyph(Exception):
 
 @lru_cache(maxsize=None)
 def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    # Pillow is imported on first use: a build whose images are all kept
+    # in the cache (seo/plugin.py) draws nothing.
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(path), size)
 
 
@@ -191,6 +198,8 @@ def _signature(font: ImageFont.FreeTypeFont, character: str) -> tuple:
 
 @lru_cache(maxsize=1)
 def _palette() -> Image.Image:
+    from PIL import Image
+
     """The background, then 15 steps from it to each text colour: every pixel
     a text's edge can have, and the background exactly."""
     colours = [BACKGROUND]
@@ -205,6 +214,8 @@ def _palette() -> Image.Image:
 
 
 def draw(plan: Layout, fonts: Fonts) -> Image.Image:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     pen = ImageDraw.Draw(image)
     pen.rectangle(plan.rule, fill=RULE_COLOUR)
