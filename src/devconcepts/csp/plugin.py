@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from devconcepts import site_data
 from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.csp import links, markup, pages, policy, sources
-from devconcepts.csp.markup import read
+from devconcepts.csp.markup import Finding, read
 from devconcepts.csp.pages import PolicyError, problems, secure
 from devconcepts.errors import located, page_path, project_path, stop
 from devconcepts.locales import all_languages_built
@@ -63,6 +63,7 @@ class CspPlugin(BasePlugin[CspConfig]):
         # What each page's policy would block, by the digest of the page as
         # written, so the final check reads only pages changed since.
         self._checked: dict[Path, tuple[bytes, list[str]]] = {}
+        self._content_memo: Memo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -95,7 +96,10 @@ class CspPlugin(BasePlugin[CspConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
-        found = read(html).findings
+        if self._content_memo is None:
+            self._content_memo = Memo(cache_folder(config, self.config.cache_dir), "content", code_version(markup))
+        found = [Finding(*finding) for finding in self._content_memo.get(
+            text_key(html), lambda: [[finding.line, finding.message] for finding in read(html).findings])]
         if found:
             raise stop("\n".join(
                 located(page_path(config, page.file.src_uri), None,
@@ -109,6 +113,10 @@ class CspPlugin(BasePlugin[CspConfig]):
     # inside this event: every page of every language is final.
     @event_priority(-400)
     def _write(self, *, config: MkDocsConfig) -> None:
+        # Each language's build read its pages' content: keep what it found.
+        if self._content_memo is not None:
+            _save(self._content_memo)
+            self._content_memo = None
         if not self.config.enabled or not all_languages_built(config):
             return
         files = _html_files(config)
