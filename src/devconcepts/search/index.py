@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from devconcepts.cache_files import Memo, text_key
 from devconcepts.locales import counterpart_key
 from devconcepts.material_internals import SearchIndex as MaterialSearchIndex
 from devconcepts.terms import Term
@@ -37,21 +38,30 @@ class LanguageIndex:
     pages: list[tuple[str, list[dict]]] = field(default_factory=list)
     """(default-language source path, Material's entries) per indexed page."""
 
-    def add_page(self, page, material_config: dict) -> None:
+    def add_page(self, page, material_config: dict, memo: Memo | None = None) -> None:
         """Index one page's sections (call before Material strips the page's
-        data-search-* attributes)."""
-        sections = MaterialSearchIndex(**material_config)
-        sections.add_entry_from_context(page)
-        entries = []
-        for entry in sections.entries:
-            location = entry["location"]
-            # Locations are relative to the language root, which is the base
-            # URL the pages of this language give Material's search.
-            if self.prefix and location.startswith(self.prefix):
-                location = location[len(self.prefix):]
-            entries.append({**entry, "location": location})
-        src = counterpart_key(page.file)
-        self.pages.append((src, entries))
+        data-search-* attributes); `memo` keeps them between builds by
+        everything Material's parser reads of the page."""
+        def sections() -> list[dict]:
+            index = MaterialSearchIndex(**material_config)
+            index.add_entry_from_context(page)
+            entries = []
+            for entry in index.entries:
+                location = entry["location"]
+                # Locations are relative to the language root, which is the base
+                # URL the pages of this language give Material's search.
+                if self.prefix and location.startswith(self.prefix):
+                    location = location[len(self.prefix):]
+                entries.append({**entry, "location": location})
+            return entries
+
+        if memo is None:
+            entries = sections()
+        else:
+            read = json.dumps([page.url, page.title, page.meta, _toc(page.toc), material_config, self.prefix],
+                              ensure_ascii=False, sort_keys=True, default=str)
+            entries = memo.get(text_key(page.content or "", read), sections)
+        self.pages.append((counterpart_key(page.file), entries))
 
     def build(self, separator: str, pattern: re.Pattern[str], segmenter: Segmenter,
               aliases: AliasMatcher | None, terms: tuple[Term, ...]) -> dict:
@@ -112,6 +122,10 @@ class LanguageIndex:
                 target = next((e for e in entries if anchor and e["location"].endswith(f"#{anchor}")), entries[0])
                 out.setdefault(id(target), []).extend(terms)
         return out
+
+
+def _toc(items) -> list:
+    return [[item.id, item.title, item.url, item.level, _toc(item.children)] for item in items or ()]
 
 
 def dump(index: dict) -> str:

@@ -64,6 +64,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._segmenter: Segmenter | None = None
         self._segmenter_words: list[str] | None = None
         self._serving = False
+        self._sections_memo: Memo | None = None
         self._word_cache: WordCache | None = None
         self._language = ""
         self._prefix = ""
@@ -143,7 +144,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # static-i18n builds a missing translation from the default language's
         # file (fallback); its text is not in this build's language.
         if not is_fallback(config, page.file):
-            self._indexes[self._language].add_page(page, self._material_config)
+            if self._sections_memo is None:
+                # One for the build: static-i18n builds the other languages
+                # inside this build's on_post_build, which saves it.
+                self._sections_memo = Memo(cache_folder(config, self.config.cache_dir), "sections",
+                                           code_version(index_module, packages=("mkdocs-material",)))
+            self._indexes[self._language].add_page(page, self._material_config, self._sections_memo)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -168,6 +174,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        if self._sections_memo is not None:
+            try:
+                self._sections_memo.save()
+            except OSError as error:
+                log.warning(f"could not write the cache {self._sections_memo.path}: {error}")
+            self._sections_memo = None
         memo = Memo(cache_folder(config, self.config.cache_dir), "indexes", _code_version())
         for language, index in self._indexes.items():
             if language not in self._built:
