@@ -14,8 +14,8 @@ then prints, ours beside plain with the ratio and the target:
 - warm build: the median of 5 builds, ours and plain alternating (target
   <= 1.5x);
 - the build at 1,000 pages per language (bench/gen_site.py; the same
-  navigation for both, one build each in a folder of its own, so with no
-  `.cache/` kept; target <= 1.2x);
+  navigation for both, each in a folder of its own): first with no
+  `.cache/` kept, then again, as after an edit (target <= 1.2x);
 - first-visit bytes (bench/first_visit.py: everything a cold visit transfers
   until load plus 3 s of quiet, gzip, as GitHub Pages serves it, service
   worker allowed): the largest topic page (every page but the books and
@@ -241,10 +241,16 @@ def main() -> None:
         scaled = (Site("ours", write_config(work / "ours-scale" / "mkdocs.yml", search={}, docs_dir=docs),
                        strict=True),
                   Site("plain", plain_config(work / "plain-scale", docs), strict=False))
-        scale = {s.name: s.build(work / f"site-scale-{s.name}") for s in scaled}
+        # The first build starts with no kept cache (as on a fresh clone);
+        # the second, as after an edit, reads what the first kept. Plain
+        # Material keeps nothing, so its second build shows the noise.
+        scale: dict[str, float] = {}
+        rescale: dict[str, float] = {}
         for s in scaled:
+            scale[s.name] = s.build(work / f"site-scale-{s.name}")
+            rescale[s.name] = s.build(work / f"site-scale-{s.name}")
             shutil.rmtree(work / f"site-scale-{s.name}", ignore_errors=True)
-        print(f"built: {per_language} pages per language, once per site", flush=True)
+        print(f"built: {per_language} pages per language, twice per site", flush=True)
 
         seen = {s.name: visit(work / f"site-{s.name}", servers[s.name], args.quick) for s in sites}
 
@@ -255,7 +261,9 @@ def main() -> None:
     print(row("cold build, no .cache/ (s)", cold["ours"], cold["plain"], ".2f", COLD_TARGET))
     print(row(f"warm build, median of {runs} (s)", statistics.median(warm["ours"]),
               statistics.median(warm["plain"]), ".2f", WARM_TARGET))
-    print(row(f"build at {per_language:,} pages/language, 1 run (s)", scale["ours"], scale["plain"], ".2f",
+    print(row(f"build at {per_language:,} pages/language, first (s)", scale["ours"], scale["plain"], ".2f",
+              SCALE_TARGET))
+    print(row(f"build at {per_language:,} pages/language, again (s)", rescale["ours"], rescale["plain"], ".2f",
               SCALE_TARGET))
     print(row("first visit, largest topic page (B)", o["topic_max"][1][0], p["topic_max"][1][0], ",.0f"))
     print(row("first visit, largest book/review page (B)", o["book_max"][1][0], p["book_max"][1][0], ",.0f"))
