@@ -130,8 +130,9 @@
   var addEventListener = scope.addEventListener
   /* Typo tolerance, word forms, initial consonants and ranking by the number
      of query words matched (src/devconcepts/search/worker/tolerance.mjs),
-     loaded on the first query that is not empty: it reads the vocabulary of
-     the lunr index Material's worker builds, kept here. */
+     loaded once Material's worker has built its lunr index (the reader has
+     just opened search and is about to type): it reads that index's
+     vocabulary, kept here. */
   var built = null
   function loadMaterial() {
     listeners = []
@@ -153,13 +154,16 @@
     }
   }
   var tolerate = null
-  function forgive(query) {
-    if (!built || !/\S/.test(query))
-      return query
-    if (!tolerate) {
+  function prepare() {
+    if (built && !tolerate) {
       importScripts("devconcepts-search-tolerance.js?v=" + encodeURIComponent(params.get("v") || ""))
       tolerate = scope.DevconceptsSearchTolerance.attach(scope, { RESULT: RESULT }, built)
     }
+  }
+  function forgive(query) {
+    if (!built || !/\S/.test(query))
+      return query
+    prepare()
     return tolerate(query)
   }
 
@@ -177,5 +181,7 @@
     var event = new MessageEvent("message", { data: message })
     for (var i = 0; i < listeners.length; i++)
       listeners[i].call(scope, event)
+    if (message && message.type === SETUP && normalize)
+      prepare()
   })
 })(self)
