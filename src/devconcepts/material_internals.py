@@ -124,8 +124,12 @@ WORKER_LUNR_GLOBAL = "lunr"
 # - `sitemap.xml` beside each `<link rel="alternate">` (`setupAlternate`, to
 #   redirect clicks in the language menu) and beside `base` (instant
 #   navigation, which the site does not enable): the script never sends them.
+# It also starts the search worker (`new Worker(config.search)`) at load and
+# only posts messages to it and listens for its "message" events: the script
+# gives it a stand-in that starts the worker with the first message (SETUP).
 # The script matches the requests by these paths; the upgrade guard checks
-# that the bundle still builds them and still uses XMLHttpRequest.
+# that the bundle still builds them, still uses XMLHttpRequest and still
+# starts one Worker.
 BUNDLE = "assets/javascripts/bundle.*.min.js"
 LAZY_REQUESTS = {"search index": "search/search_index.json", "sitemap": "sitemap.xml"}
 

@@ -178,6 +178,9 @@ def test_bundle_still_requests_what_lazy_requests_holds_back():
         assert re.search(rf'new URL\("{re.escape(path)}",\w+(\.base)?\)', bundle), path
     assert "link[rel=alternate]" in bundle
     assert bundle.count("new XMLHttpRequest") == 1
+    # The worker: started once, then only postMessage and "message" events.
+    assert len(re.findall(r"new Worker\(", bundle)) == 1
+    assert re.search(r'\(\w+,"message",\w+=>\w+\.data\)', bundle)
     assert "fetch(" not in bundle.replace("Fetch(", "")
 
 
