@@ -135,6 +135,8 @@ def _first_visit(url: str, requests: list[str], by_worker: list[str], weight: in
         problems.append(f"{url}: a first visit loads {weight:,} B gzip, over its budget of {budget(url):,} B")
     problems += [f"{url}: asked for {req} before search was opened" for req in requests
                  if req.split("?")[0].endswith(SEARCH_INDEX)]
+    problems += [f"{url}: asked for {req} before the language menu was opened" for req in requests
+                 if req.split("?")[0].endswith("counterpart-headings.json")]
     problems += [f"{url}: the service worker fetched {req} on a first visit" for req in by_worker
                  if req.split("?")[0] != base + "sw.js"]
     return problems
