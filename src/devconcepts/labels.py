@@ -48,6 +48,12 @@ LABELS: dict[str, dict[str, str]] = {
         "study.reveal": "눌러서 보기",
         # Diagrams on a narrow screen: drawn at a readable size, they scroll sideways.
         "diagram.scroll": "옆으로 밀어서 그림 전체 보기",
+        # Offline (devconcepts-offline): the footer control that saves the reader's language
+        # for reading without a network, while saving, once saved, and when saving failed.
+        "offline.save": "오프라인 저장",
+        "offline.saving": "오프라인 저장 중…",
+        "offline.saved": "오프라인 저장됨",
+        "offline.failed": "오프라인 저장 실패: 다시 시도",
         # Under `mkdocs serve`: the notice on a translation that is behind its Korean page.
         "translation.behind.title": "번역이 원문보다 오래됨",
         "translation.behind.text": "이 번역을 만든 뒤에 원문이 바뀌었다.",
@@ -101,6 +107,10 @@ LABELS: dict[str, dict[str, str]] = {
         "study.toggle_on": "Hiding answers: on",
         "study.reveal": "Show",
         "diagram.scroll": "Scroll sideways to see the whole diagram",
+        "offline.save": "Save for offline",
+        "offline.saving": "Saving for offline…",
+        "offline.saved": "Saved for offline",
+        "offline.failed": "Saving for offline failed: try again",
         "translation.behind.title": "Outdated translation",
         "translation.behind.text": "The Korean original has changed since this page was translated.",
         "translation.behind.link": "Read the Korean original",

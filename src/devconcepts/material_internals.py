@@ -114,6 +114,26 @@ WORKER_MESSAGES = {"SETUP": 0, "READY": 1, "QUERY": 2, "RESULT": 3}
 WORKER_LUNR_GLOBAL = "lunr"
 
 
+# Requests of Material's bundle held back (overrides/partials/lazy-requests.
+# html, a script that runs before the bundle): the bundle downloads with
+# XMLHttpRequest (its `request()`), and at load it asks for
+# - the search index, `search/search_index.json` relative to the page
+#   config's `base` (`fetchSearchIndex`), which it hands to the search worker
+#   in its SETUP message when it arrives: the script sends it once the reader
+#   opens search, and our worker loads Material's on that first message;
+# - `sitemap.xml` beside each `<link rel="alternate">` (`setupAlternate`, to
+#   redirect clicks in the language menu) and beside `base` (instant
+#   navigation, which the site does not enable): the script never sends them.
+# It also starts the search worker (`new Worker(config.search)`) at load and
+# only posts messages to it and listens for its "message" events: the script
+# gives it a stand-in that starts the worker with the first message (SETUP).
+# The script matches the requests by these paths; the upgrade guard checks
+# that the bundle still builds them, still uses XMLHttpRequest and still
+# starts one Worker.
+BUNDLE = "assets/javascripts/bundle.*.min.js"
+LAZY_REQUESTS = {"search index": "search/search_index.json", "sitemap": "sitemap.xml"}
+
+
 # Material's stylesheets, by the names its build gives them: a content hash
 # between the name and `.min.css` (main.<hash>.min.css, palette.<hash>.min.css).
 # devconcepts-assets purges these of the rules the site does not use.

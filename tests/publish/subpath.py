@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from devconcepts.offline.precache import gzip_size
+
 
 @dataclass
 class Traffic:
@@ -13,11 +15,13 @@ class Traffic:
 
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    finished: list[str] = field(default_factory=list)
 
     def attach(self, page) -> None:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("requestfailed", lambda request: self.failures.append(f"{request.url}: {request.failure}"))
         page.on("response", self._response)
+        page.on("requestfinished", lambda request: self.finished.append(request.url))
 
     def _response(self, response) -> None:
         if response.status >= 400:
@@ -26,6 +30,7 @@ class Traffic:
     def clear(self) -> None:
         self.requests.clear()
         self.failures.clear()
+        self.finished.clear()
 
 
 def built_pages(site_dir: Path) -> list[str]:
@@ -47,3 +52,11 @@ def target_file(site_dir: Path, base: str, url: str) -> Path | None:
     if path.endswith("/"):
         target = target / "index.html"
     return target if target.is_file() else None
+
+
+def transferred_gzip(site_dir: Path, base: str, urls: list[str]) -> int:
+    """Bytes of the built files behind `urls`, each once, gzipped as Pages
+    serves them (level 6): deterministic, unlike timings or Chromium's own
+    transfer counts. A URL outside the site counts nothing (checked apart)."""
+    files = {target_file(site_dir, base, url.split("#")[0].split("?")[0]) for url in urls}
+    return sum(gzip_size(path) for path in files if path is not None)

@@ -1,7 +1,9 @@
 """Switching language keeps the reader's place, in real Chromium through the
 header's language menu: an id both pages have (a glossary entry) is kept, a
 heading goes to its counterpart heading (same position in the page), both
-ways, and after the fragment changes on the page."""
+ways, and after the fragment changes on the page. The heading map loads when
+the menu opens, not with the page; a click right after opening (as `_switch`
+does) waits for it."""
 
 from __future__ import annotations
 
@@ -90,6 +92,17 @@ def test_without_a_fragment_the_switch_goes_to_the_top(page, site_url):
     page.goto(site_url + "oltp/")
     _switch(page, "en")
     assert _landed(page) == {"path": "/en/oltp/", "id": "", "top": None}
+
+
+def test_the_heading_map_loads_when_the_menu_opens(page, site_url):
+    maps = []
+    page.on("request", lambda request: maps.append(request.url) if "counterpart-headings" in request.url else None)
+    page.goto(site_url + "kubernetes-cluster/#" + quote("워커-노드worker-node"), wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert maps == []
+    with page.expect_response(lambda response: "counterpart-headings" in response.url):
+        page.locator(".md-header .md-select button").hover()
+    assert maps == [site_url + "assets/counterpart-headings.json"]
 
 
 def test_every_translated_page_has_its_counterpart_headings_in_the_map(site):

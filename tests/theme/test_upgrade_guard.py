@@ -161,3 +161,30 @@ def test_block_text_takes_nested_blocks_whole():
     assert internals.block_text(text, "b") == "{% block b %}2{% endblock %}"
     with pytest.raises(ValueError):
         internals.block_text(text, "d")
+
+
+def _materials_bundle() -> str:
+    bundles = list(internals.material_templates().glob(internals.BUNDLE))
+    assert len(bundles) == 1, bundles
+    return bundles[0].read_text(encoding="utf-8")
+
+
+def test_bundle_still_requests_what_lazy_requests_holds_back():
+    # The minified bundle: `new URL("search/search_index.json",CONFIG.base)`,
+    # `new URL("sitemap.xml",BASE)` beside `link[rel=alternate]`, and one
+    # request function over XMLHttpRequest.
+    bundle = _materials_bundle()
+    for path in internals.LAZY_REQUESTS.values():
+        assert re.search(rf'new URL\("{re.escape(path)}",\w+(\.base)?\)', bundle), path
+    assert "link[rel=alternate]" in bundle
+    assert bundle.count("new XMLHttpRequest") == 1
+    # The worker: started once, then only postMessage and "message" events.
+    assert len(re.findall(r"new Worker\(", bundle)) == 1
+    assert re.search(r'\(\w+,"message",\w+=>\w+\.data\)', bundle)
+    assert "fetch(" not in bundle.replace("Fetch(", "")
+
+
+def test_lazy_requests_matches_the_paths_recorded():
+    script = (OVERRIDES / "partials" / "lazy-requests.html").read_text(encoding="utf-8")
+    for path in internals.LAZY_REQUESTS.values():
+        assert re.escape("/" + path).replace("/", "\\/") in script, path

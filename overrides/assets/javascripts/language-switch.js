@@ -6,7 +6,11 @@
    both languages), else the heading's counterpart (the n-th heading of one
    language is the n-th of the other; devconcepts/i18n/headings.py writes the
    map at build time), else the fragment as it is. Without this script the
-   links work as before. */
+   links work as before.
+
+   The map loads when the reader opens the menu (pointer over it, a touch, or
+   focus inside it), not with the page. A click on a link before the map has
+   arrived waits for it, then follows the updated link. */
 (function () {
   "use strict";
 
@@ -59,17 +63,43 @@
     });
   }
 
+  var loading = null;
+
+  function load() {
+    if (!loading) {
+      loading = (window.fetch ? fetch(mapUrl.href) : Promise.reject(new Error("no fetch")))
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (map) {
+          pages = map && map.pages;
+          update();
+        })
+        .catch(function () { /* the links keep the fragment as it is */ });
+    }
+    return loading;
+  }
+
+  function inMenu(event) {
+    return event.target instanceof Element && event.target.closest(".md-select");
+  }
+
+  function open(event) {
+    if (inMenu(event)) load();
+  }
+
   function init() {
     update();
     window.addEventListener("hashchange", update);
-    if (!window.fetch) return;
-    fetch(mapUrl.href)
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (map) {
-        pages = map && map.pages;
-        update();
-      })
-      .catch(function () { /* the links keep the fragment as it is */ });
+    ["pointerover", "touchstart", "focusin"].forEach(function (type) {
+      document.addEventListener(type, open, {passive: true});
+    });
+    // Capture: before Material's own handler on the body sees the click.
+    document.addEventListener("click", function (event) {
+      var link = event.target instanceof Element && event.target.closest(".md-select a[hreflang]");
+      if (!link || pages || event.defaultPrevented || event.button !== 0 ||
+          event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      load().then(function () { location.href = link.href; });
+    }, true);
   }
 
   if (document.readyState === "loading") {

@@ -1,18 +1,28 @@
 /*
- * The study site's service worker: every page of a reader's language, its
- * search and its print book, readable offline after one visit.
+ * The study site's service worker: the pages a reader opens, and once they
+ * stay (or ask) every page of their language, its search and its print book,
+ * readable offline.
  *
  * Written at the site root by devconcepts-offline, which fills in BUILD: the
  * deployment's version (a hash of every precached file) and, per language,
- * its folder and the files to keep (src/devconcepts/offline/precache.py).
+ * its folder, the files to keep (src/devconcepts/offline/precache.py) and
+ * the start of each file's SHA-256 (worker.py): a file is kept only if its
+ * bytes are this deployment's.
  * Its scope is the folder it is served from, so a site under /REPO/ keeps
  * to /REPO/.
  *
- * - One cache per deployment. Install fills it with the languages the reader
- *   has (those of the previous deployment's cache, and the page that
- *   registered the worker); a page asks for its own language after its
- *   `load` event (message "precache"), so a reader of one language never
- *   downloads the other's pages.
+ * - One cache per deployment. Installing downloads nothing on a first visit:
+ *   it fills the cache only with the languages the previous deployment's
+ *   cache had saved. A page asks for its own whole language (message
+ *   "precache") when the reader engages or asks (assets/javascripts/
+ *   offline.js), so a reader of one page downloads that page only, and a
+ *   reader of one language never the other's pages. Files are fetched as
+ *   the HTTP cache allows, so what a page already loaded is not downloaded
+ *   again.
+ * - As read: a page of the site, and what it loads, is put in the cache when
+ *   it comes from the network through this worker (from the second page
+ *   view on: the first page is not yet under the worker), if its bytes are
+ *   this deployment's and the cache has no copy yet.
  * - A new deployment installs beside the old one and waits, as service
  *   workers do, until no page of the old one is open; activating, it deletes
  *   every other deployment's cache. A page and everything it loads later
@@ -72,9 +82,8 @@ async function fill(language) {
     if (!(await cache.match(url)))
       missing.push(url)
   await stillDeployed()
-  /* Revalidated, so a file the HTTP cache holds from an older deployment is
-     not taken for this one's */
-  await cache.addAll(missing.map((url) => new Request(url, { cache: "no-cache" })))
+  const responses = await Promise.all(missing.map(fetchVerified))
+  await Promise.all(responses.map((response, i) => cache.put(missing[i], response)))
   try {
     await stillDeployed()
   } catch (error) {
@@ -82,6 +91,28 @@ async function fill(language) {
     throw error
   }
   await cache.put(mark(language), new Response(BUILD.version))
+}
+
+/* From the HTTP cache where it has it (the page that asks has just loaded
+   its own files), revalidated if that copy is not this deployment's */
+async function fetchVerified(url) {
+  let response = await fetch(url)
+  if (!response.ok || !(await ours(url, response.clone())))
+    response = await fetch(url, { cache: "no-cache" })
+  if (!response.ok || !(await ours(url, response.clone())))
+    throw new Error("not this deployment's copy of " + url)
+  return response
+}
+
+/* Each listed file's sum, by address */
+const SUMS = new Map(BUILD.languages.flatMap((language) =>
+  language.urls.map((url, i) => [absolute(url), language.sums[i]])))
+
+/* Whether a response holds this deployment's bytes of the file at `url` */
+async function ours(url, response) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()))
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")
+  return hex.startsWith(SUMS.get(url))
 }
 
 /* The files fetched belong to this deployment only if the site still serves
@@ -106,12 +137,6 @@ async function languagesHeld() {
       if (await cache.match(mark(language)))
         held.add(language)
   }
-  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true })
-  for (const client of windows) {
-    const language = languageOf(client.url)
-    if (language)
-      held.add(language)
-  }
   return held
 }
 
@@ -128,24 +153,50 @@ self.addEventListener("activate", (event) => {
     names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)))))
 })
 
-/* A page asks for its language once it has loaded; the answer says when its
-   files are all kept. */
+/* A page asks whether its language is saved ("status"), or to save it
+   ("precache"); the answer to that says when its files are all kept. */
 self.addEventListener("message", (event) => {
   const data = event.data || {}
-  if (data.type !== "precache" || !event.source)
+  if ((data.type !== "precache" && data.type !== "status") || !event.source)
     return
   const language = languageOf(event.source.url)
   if (!language)
     return
-  const reply = (ok) => {
-    const message = { type: "precached", ok: ok, locale: language.locale, version: BUILD.version }
+  const reply = (fields) => {
+    const message = Object.assign({ locale: language.locale, version: BUILD.version }, fields)
     if (event.ports && event.ports[0])
       event.ports[0].postMessage(message)
     else
       event.source.postMessage(message)
   }
-  event.waitUntil(precache(language).then(() => reply(true), () => reply(false)))
+  if (data.type === "status")
+    event.waitUntil(kept(language).then((saved) => reply({ type: "status", saved: saved })))
+  else
+    event.waitUntil(precache(language).then(() => reply({ type: "precached", ok: true }),
+      () => reply({ type: "precached", ok: false })))
 })
+
+function withoutQuery(url) {
+  const address = new URL(url)
+  address.search = ""
+  address.hash = ""
+  return address.href
+}
+
+/* Keeps a listed file that came from the network, as it is read: only this
+   deployment's bytes, and never over a copy the cache has. */
+function keepAsRead(event, response) {
+  const address = withoutQuery(event.request.url)
+  if (response.status !== 200 || response.type !== "basic" || response.redirected || !SUMS.has(address))
+    return
+  const copy = response.clone()
+  const check = response.clone()
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE)
+    if (!(await cache.match(address)) && await ours(address, check))
+      await cache.put(address, copy)
+  })().catch(() => {}))
+}
 
 async function cached(request) {
   const cache = await caches.open(CACHE)
@@ -206,7 +257,9 @@ async function respond(event) {
       return hit
   }
   try {
-    return await fetch(request)
+    const response = await fetch(request)
+    keepAsRead(event, response)
+    return response
   } catch (error) {
     const hit = await cached(request)
     if (hit)

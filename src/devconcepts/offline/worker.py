@@ -3,8 +3,11 @@ one `mkdocs serve` answers with instead."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from importlib import resources
+
+import rjsmin
 
 from devconcepts.offline.precache import Precache
 
@@ -36,10 +39,28 @@ def source() -> str:
     return resources.files("devconcepts.offline").joinpath("sw.js").read_text(encoding="utf-8")
 
 
+SUM_HEX = 6
+"""Hex digits of each file's SHA-256 that the worker gets: enough to tell
+this deployment's copy of a file from another's (1 in 16 million alike),
+short because the worker downloads with every first visit."""
+
+
+def file_sum(path) -> str:
+    """The start of the SHA-256 of a file's bytes, as sw.js computes it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:SUM_HEX]
+
+
 def render(version: str, lists: list[Precache]) -> str:
+    """The worker with the build's lists, minified (it downloads with a first
+    visit): its comments go, and the lists stay on a line of their own,
+    `const BUILD = {…}`, where tests and bench/ read them."""
     text = source()
     if text.count(PLACEHOLDER) != 1:
         raise ValueError(f"sw.js must hold '{PLACEHOLDER}' once, where the build's lists go")
     build = {"version": version,
-             "languages": [{"locale": p.locale, "prefix": p.prefix, "urls": list(p.urls)} for p in lists]}
-    return text.replace(PLACEHOLDER, json.dumps(build, ensure_ascii=False, separators=(",", ":")))
+             "languages": [{"locale": p.locale, "prefix": p.prefix, "urls": list(p.urls),
+                            "sums": [file_sum(path) for path in p.files]} for p in lists]}
+    start = text.rfind("\n", 0, text.index(PLACEHOLDER)) + 1
+    end = text.index("\n", text.index(PLACEHOLDER))
+    line = text[start:end].replace(PLACEHOLDER, json.dumps(build, ensure_ascii=False, separators=(",", ":")))
+    return rjsmin.jsmin(text[:start]).strip() + "\n" + line + "\n" + rjsmin.jsmin(text[end:]).strip() + "\n"

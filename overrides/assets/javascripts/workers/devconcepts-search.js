@@ -117,48 +117,61 @@
   if (typeof WorkerGlobalScope === "undefined" || !(scope instanceof WorkerGlobalScope))
     return
 
-  /* Load Material's worker from this folder, keeping its message listener */
+  /* Material's worker, from this folder, loaded with the first message (the
+     bundle sends SETUP, with the index, once the reader opens search:
+     overrides/partials/lazy-requests.html), so a page that never searches
+     downloads only this file. Its message listener is kept, to be called
+     with each message after the rewrite below. */
   var params = new URL(scope.location.href).searchParams
   var material = params.get("worker") || ""
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(material))
     throw new Error("devconcepts-search: expected ?worker=search.<hash>.min.js, got " + material)
-  var listeners = []
+  var listeners = null
   var addEventListener = scope.addEventListener
-  scope.addEventListener = function (type, listener, options) {
-    if (type === "message")
-      listeners.push(listener)
-    else
-      addEventListener.call(scope, type, listener, options)
-  }
-  try {
-    importScripts(material)
-  } finally {
-    scope.addEventListener = addEventListener
-  }
   /* Typo tolerance, word forms, initial consonants and ranking by the number
      of query words matched (src/devconcepts/search/worker/tolerance.mjs),
-     loaded on the first query that is not empty: it reads the vocabulary of
-     the lunr index Material's worker builds, kept here. */
+     loaded once Material's worker has built its lunr index (the reader has
+     just opened search and is about to type): it reads that index's
+     vocabulary, kept here. */
   var built = null
-  var build = scope.lunr.Builder.prototype.build
-  scope.lunr.Builder.prototype.build = function () {
-    built = build.apply(this, arguments)
-    return built
+  function loadMaterial() {
+    listeners = []
+    scope.addEventListener = function (type, listener, options) {
+      if (type === "message")
+        listeners.push(listener)
+      else
+        addEventListener.call(scope, type, listener, options)
+    }
+    try {
+      importScripts(material)
+    } finally {
+      scope.addEventListener = addEventListener
+    }
+    var build = scope.lunr.Builder.prototype.build
+    scope.lunr.Builder.prototype.build = function () {
+      built = build.apply(this, arguments)
+      return built
+    }
   }
   var tolerate = null
-  function forgive(query) {
-    if (!built || !/\S/.test(query))
-      return query
-    if (!tolerate) {
+  function prepare() {
+    if (built && !tolerate) {
       importScripts("devconcepts-search-tolerance.js?v=" + encodeURIComponent(params.get("v") || ""))
       tolerate = scope.DevconceptsSearchTolerance.attach(scope, { RESULT: RESULT }, built)
     }
+  }
+  function forgive(query) {
+    if (!built || !/\S/.test(query))
+      return query
+    prepare()
     return tolerate(query)
   }
 
   var normalize = null
   addEventListener.call(scope, "message", function (ev) {
     var message = ev.data
+    if (!listeners)
+      loadMaterial()
     if (message && message.type === SETUP) {
       var lexicon = message.data && message.data.config && message.data.config.normalizer
       normalize = lexicon ? createNormalizer(lexicon) : null
@@ -168,5 +181,7 @@
     var event = new MessageEvent("message", { data: message })
     for (var i = 0; i < listeners.length; i++)
       listeners[i].call(scope, event)
+    if (message && message.type === SETUP && normalize)
+      prepare()
   })
 })(self)

@@ -410,10 +410,11 @@ export function vocabularyOf(index) {
  * Hook into Material's worker in `scope`, given the lunr index it built:
  * build the vocabulary and rank its RESULT messages from now on. `messages`
  * holds Material's message numbers (RESULT). Returns `rewrite(query)`, for
- * the QUERY messages. devconcepts-search.js loads this file and calls it on
- * the first query that is not empty, so a page that never searches does not
- * download it; Material's worker answers each message before the next one
- * arrives, so no RESULT of an earlier query is still to come.
+ * the QUERY messages. devconcepts-search.js loads this file and calls it once
+ * Material's worker has built its index (the reader opened search), so a page
+ * that never searches does not download it; Material's worker answers each
+ * message before the next one arrives, so no RESULT of an earlier query is
+ * still to come.
  */
 export function attach(scope, messages, index) {
   const lunr = scope.lunr
