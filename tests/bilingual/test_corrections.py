@@ -133,7 +133,8 @@ FINDINGS = [
             sources=("https://arxiv.org/abs/2005.11401",)),
     Finding("nit-docker-oci", "docker-kubernetes",
             banned_ko=("OCI 표준 이미지라서",), banned_en=("standard OCI images",),
-            sources=("https://docs.docker.com/build/exporters/oci-docker/",)),
+            sources=("https://docs.docker.com/build/exporters/#oci-media-types",
+                     "https://distribution.github.io/distribution/spec/manifest-v2-2/")),
     Finding("nit-docker-image-store", "docker-kubernetes",
             sources=("https://docs.docker.com/engine/storage/containerd/",),
             required_ko=("containerd 이미지 저장소",), required_en=("containerd image store",)),
@@ -177,6 +178,22 @@ FINDINGS = [
     Finding("nit-glosses", "stateful-vs-stateless", banned_en=('literally "state not kept"',)),
     Finding("nit-transaction-gloss", "oltp", required_en=("transactions (트랜잭션(거래))",)),
     Finding("terms-deployment-english", "docker-kubernetes", required_ko=("디플로이먼트(Deployment)",)),
+    # The fresh-eye review of issue 21's fixes (a separate pass over every changed sentence).
+    Finding("review-csrf-source", "log-vs-cookie",
+            sources=("https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html",)),
+    Finding("review-statefulset-node-back", "compose-vs-kubernetes",
+            banned_ko=("`Terminating`으로 남고, 파드를 강제로 삭제하거나",),
+            banned_en=("stay `Terminating` until the Pod is force-deleted",),
+            required_ko=("노드가 다시 응답하거나",), required_en=("until the node responds again",),
+            **k8s("tasks/run-application/force-delete-stateful-set-pod/")),
+    Finding("review-cluster-same-facts", "kubernetes-cluster",
+            banned_en=("Network Plugins (the diagram's CNI)", "so back it up:"),
+            required_ko=("kubernetes.io/ko 예시는 아직 `etcdctl`", "주기적으로 백업한다"),
+            required_en=("kubernetes.io/ko still uses `etcdctl`", "back it up regularly")),
+    Finding("review-deferrable-primary-key", "oltp",
+            banned_ko=("대개 문장마다 바로 검사하고",), banned_en=("checked at once, statement by statement",),
+            required_ko=("기본 키, 고유, 외래 키, 제외 제약",), required_en=("primary key, unique, foreign key, exclusion",),
+            sources=("https://www.postgresql.org/docs/current/sql-set-constraints.html",)),
 ]
 
 # kubernetes.io/ko's 한글화 용어집 forms, on every Korean page outside the seed's words.
