@@ -1,5 +1,5 @@
-"""devconcepts-offline: after one visit, the site reads offline, and a phone
-can install it.
+"""devconcepts-offline: the pages a reader opens read offline, the whole
+language once the reader stays or asks, and a phone can install the site.
 
 - Every page gets `<link rel="manifest">` to its language's manifest (name
   and description in that language, the favicon as icon, the theme colour)
@@ -32,6 +32,8 @@ from devconcepts.errors import stop
 from devconcepts.locales import all_languages_built, build_locales, built_locales
 from devconcepts.offline import worker
 from devconcepts.offline.manifest import FILE_NAME, AppInfo, manifest
+from devconcepts.cache_files import Memo, cache_folder, code_version
+from devconcepts.offline import precache as precache_module
 from devconcepts.offline.precache import Language, gzip_size, precache_lists, version
 
 log = get_plugin_logger(__name__)
@@ -67,6 +69,10 @@ class OfflineConfig(Config):
     budget_kb = c.Type(int, default=300)
     """Most gzip bytes (in KB of 1,000 bytes) one language's precache may
     take; more is a warning, which fails the strict build."""
+
+    cache_dir = c.Type(str, default=".cache/devconcepts/offline")
+    """Where the gzip size of each file is kept between builds, by its bytes
+    (cache_files.Memo); relative to mkdocs.yml. Empty: no cache."""
 
 
 class OfflinePlugin(BasePlugin[OfflineConfig]):
@@ -126,16 +132,23 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             raise stop(f"devconcepts-offline: {error}") from error
         write_file(code.encode("utf-8"), str(target))
         budget = self.config.budget_kb * 1000
-        # The worker itself downloads with the precache, after the page's load.
+        # What a reader who saves the language downloads: the list and the
+        # worker (which every first visit downloads on its own).
+        sizes = Memo(cache_folder(config, self.config.cache_dir), "gzip-sizes", code_version(precache_module))
         code_size = gzip_size(target)
         for precache in lists:
-            size = precache.gzip_bytes() + code_size
+            size = precache.gzip_bytes(sizes) + code_size
             log.info(f"offline: '{precache.locale}' precache: {len(precache.urls)} files and the worker, "
                      f"{size:,} B gzip")
             if size > budget:
                 log.warning(f"devconcepts-offline: the '{precache.locale}' precache is {size:,} B gzip, over its "
                             f"{self.config.budget_kb} KB budget (budget_kb); leave a file out with 'exclude' "
                             f"or make it smaller")
+        try:
+            sizes.save()
+        except OSError as error:
+            # The cache only saves time; the budget check is complete without it.
+            log.warning(f"offline: could not write the cache {sizes.path}: {error}")
 
 
 def _prefix(locale: str, default: str) -> str:

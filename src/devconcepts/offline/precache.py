@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
+from devconcepts.cache_files import Memo
+
 GZIP_LEVEL = 6
 """What web servers (and GitHub Pages) compress with; bench/ uses it too."""
 
@@ -63,12 +65,17 @@ class Precache:
     files: tuple[Path, ...]
     """The built file behind each URL, in the same order."""
 
-    def gzip_bytes(self) -> int:
-        return sum(gzip_size(path) for path in self.files)
+    def gzip_bytes(self, kept: "Memo | None" = None) -> int:
+        """The list's gzip bytes; `kept` remembers each file's size by its bytes."""
+        return sum(gzip_size(path, kept) for path in self.files)
 
 
-def gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
+def gzip_size(path: Path, kept: "Memo | None" = None) -> int:
+    data = path.read_bytes()
+    if kept is None:
+        return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+    return kept.get(hashlib.sha256(data).hexdigest(),
+                    lambda: len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)))
 
 
 def url_of(relative: str) -> str:
