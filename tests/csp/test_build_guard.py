@@ -20,18 +20,23 @@ def test_a_clean_site_gets_a_policy_that_allows_its_own_scripts(tmp_path):
     assert 'href="https://example.org/" rel="noopener"' in (tmp_path / "site" / "index.html").read_text()
 
 
-def test_an_inline_script_added_after_hashing_fails_the_build(tmp_path):
-    result = build_fixture_site(tmp_path, hooks="""
+def _late_script(script: str) -> str:
+    """Hooks that add `script` to index.html after devconcepts-csp writes the
+    policies (-400), before it checks them."""
+    return f"""
         from pathlib import Path
         from mkdocs.plugins import event_priority
 
-        # After devconcepts-csp writes the policies (-400), before it checks them.
         @event_priority(-500)
         def on_post_build(config):
             page = Path(config.site_dir) / "index.html"
             text = page.read_text(encoding="utf-8")
-            page.write_text(text.replace("</body>", "<script>alert('late')</script></body>"), encoding="utf-8")
-        """)
+            page.write_text(text.replace("</body>", {script!r} + "</body>"), encoding="utf-8")
+        """
+
+
+def test_an_inline_script_added_after_hashing_fails_the_build(tmp_path):
+    result = build_fixture_site(tmp_path, hooks=_late_script("<script>alert('late')</script>"))
     assert result.returncode != 0
     assert "index.html: line" in result.stderr
     assert f"inline script {script_hash(chr(39).join(['alert(', 'late', ')']))} is not in the policy" in result.stderr
@@ -117,15 +122,6 @@ def test_a_second_build_reuses_each_pages_result_and_still_checks_late_scripts(t
     again = build_fixture_site(tmp_path)
     assert again.returncode == 0, again.stderr
     assert {p: p.read_bytes() for p in (tmp_path / "site").rglob("*.html")} == pages
-    late = build_fixture_site(tmp_path, hooks="""
-        from pathlib import Path
-        from mkdocs.plugins import event_priority
-
-        @event_priority(-500)
-        def on_post_build(config):
-            page = Path(config.site_dir) / "index.html"
-            text = page.read_text(encoding="utf-8")
-            page.write_text(text.replace("</body>", "<script>alert(1)</script></body>"), encoding="utf-8")
-        """)
+    late = build_fixture_site(tmp_path, hooks=_late_script("<script>alert(1)</script>"))
     assert late.returncode != 0
     assert "is not in the policy" in late.stderr
