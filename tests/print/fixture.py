@@ -150,7 +150,26 @@ def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True) 
         f"docs_dir: {docs}\n"
         f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
         # JSON is YAML: the navigation entries as the real config has them.
-        f"nav: {json.dumps(nav, ensure_ascii=False)}\n",
+        f"nav: {json.dumps(nav, ensure_ascii=False)}\n"
+        f"plugins: {json.dumps(_plugins(), ensure_ascii=False)}\n",
         encoding="utf-8",
     )
     return config
+
+
+def _plugins() -> list:
+    """The real config's plugins; the offline copy's budget leaves room for
+    the fixture's two test pages, which hold no content a reader saves (the
+    real site's budget is held by tests/offline/test_budget.py)."""
+    from mkdocs.utils import yaml_load
+
+    with BASE_CONFIG.open(encoding="utf-8") as f:
+        plugins = yaml_load(f)["plugins"]
+    out = []
+    for entry in plugins:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        options = dict(entry[name] or {}) if isinstance(entry, dict) else {}
+        if name == "devconcepts-offline":
+            options["budget_kb"] = 1000
+        out.append({name: options} if options else name)
+    return out
