@@ -126,7 +126,11 @@ class Vocabulary:
         avoided = {(loc, s) for term in terms for loc, spellings in term.avoid.items() for s in spellings}
         for term in terms:
             for ko in (term.names["ko"], *term.aliases.get("ko", ())):
-                if ("ko", ko) not in avoided and ("en", term.names["en"]) not in avoided:
+                # Templates write "한글(English)", itself avoided for some
+                # terms (서비스(Service), 파드(Pod)).
+                written = f"{ko}({term.names['en']})"
+                if ("ko", ko) not in avoided and ("en", term.names["en"]) not in avoided and not any(
+                        spelling in written for locale, spelling in avoided if locale == "ko"):
                     self.terms.append((ko, term.names["en"]))
             if "ko" in term.definitions:
                 self.ko_sentences.append(term.definitions["ko"])
