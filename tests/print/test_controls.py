@@ -99,6 +99,9 @@ def test_study_mode_hides_answers_the_reader_unfolded(page, fixture_url, tmp_pat
 
 def test_study_mode_is_not_remembered(page, fixture_url):
     page.goto(fixture_url + SHEET["ko"])
+    # The offline script notes the tab's first page once its worker answers,
+    # just before it shows the save button: what it stores is not the toggle's.
+    page.locator("[data-offline-save]").wait_for(state="visible")
     before = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage), document.cookie]")
     page.locator("[data-print-study]").check()
     after = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage), document.cookie]")
