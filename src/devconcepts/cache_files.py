@@ -9,6 +9,9 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger(__name__)
 
 
 ROOT_VARIABLE = "DEVCONCEPTS_CACHE_ROOT"
@@ -31,18 +34,23 @@ def cache_folder(config: MkDocsConfig, setting: str) -> Path | None:
     return folder if folder.is_absolute() else base / folder
 
 
-def write_json(path: Path, data) -> None:
-    """Write `data` as JSON atomically: a build stopped half-way leaves the
-    file it found, never a torn one."""
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` atomically: a build stopped half-way leaves the file it
+    found, never a torn one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".json")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_json(path: Path, data) -> None:
+    """Write `data` as JSON atomically (`write_bytes`)."""
+    write_bytes(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def code_version(*modules, packages: tuple[str, ...] = ()) -> str:
@@ -105,7 +113,8 @@ class Memo:
 
     def save(self) -> None:
         """Write the results used, newest first, then earlier ones; nothing
-        when nothing was used or nothing would change."""
+        when nothing was used or nothing would change. A file that cannot be
+        written is reported, not raised: the build is complete without it."""
         if self.path is None or not self._used:
             return
         room = max(len(self._used), self.KEEP_AT_LEAST)
@@ -113,5 +122,9 @@ class Memo:
         results = {**self._used, **dict(earlier)}
         if results == self._kept and list(results) == list(self._kept):
             return
-        write_json(self.path, {"version": self._version, "results": results})
+        try:
+            write_json(self.path, {"version": self._version, "results": results})
+        except OSError as error:
+            log.warning(f"could not write the cache {self.path}: {error}")
+            return
         self._kept = results

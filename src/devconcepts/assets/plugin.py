@@ -147,10 +147,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         found = memo.get(text_key(*(pages[path] for path in sorted(pages)), "", *scripts, "", *off), lambda: _as_json(
             used_names(pages.values(), scripts, components_off=off)))
         used = UsedNames(set(found[0]), set(found[1]), {tuple(pair) for pair in found[2]}, set(found[3]))
-        try:
-            memo.save()
-        except OSError as error:
-            log.warning(f"purge: could not write the cache in {cache}: {error}")
+        memo.save()
         others = [path.read_text(encoding="utf-8") for path in files
                   if path.suffix == ".css" and relative[path] not in targets]
         sources = {name: _theme_source(name, path, config).read_text(encoding="utf-8")

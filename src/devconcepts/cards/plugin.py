@@ -72,7 +72,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         pages = self._topics(nav, config)
         memo = self._memo(config, "pages")
         extracted = [self._cards(topic, config, locale, labels, memo) for topic in pages]
-        _save(memo)
+        memo.save()
         entries, cards = self._lock(config, locale, [card for found in extracted for card in found])
         topics = []
         for topic, found in zip(pages, extracted):
@@ -110,7 +110,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         notes, deck = memo.get(key, write)
         (out["folder"] / out["deck"]).parent.mkdir(parents=True, exist_ok=True)
         (out["folder"] / out["deck"]).write_bytes(base64.b64decode(deck))
-        _save(memo)
+        memo.save()
         (out["folder"] / self.config.cards_json).write_text(
             json.dumps(listing, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
         log.info(f"Review cards for '{out['locale']}': {notes} (deck {out['deck']})")
@@ -181,11 +181,3 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             lines = (topic.file.content_string or "").splitlines()
             line = next((n for n, text in enumerate(lines, 1) if "corrected:" in text and error.title in text), 1)
             raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None
-
-
-def _save(memo: Memo) -> None:
-    try:
-        memo.save()
-    except OSError as error:
-        # The cache only saves time; the cards and decks are complete without it.
-        log.warning(f"could not write the cache {memo.path}: {error}")

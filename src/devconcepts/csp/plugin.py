@@ -115,7 +115,7 @@ class CspPlugin(BasePlugin[CspConfig]):
     def _write(self, *, config: MkDocsConfig) -> None:
         # Each language's build read its pages' content: keep what it found.
         if self._content_memo is not None:
-            _save(self._content_memo)
+            self._content_memo.save()
             self._content_memo = None
         if not self.config.enabled or not all_languages_built(config):
             return
@@ -136,7 +136,7 @@ class CspPlugin(BasePlugin[CspConfig]):
             if written != text:
                 path.write_text(written, encoding="utf-8")
             self._checked[path] = (_digest(written), found)
-        _save(memo)
+        memo.save()
         if self._policy():
             log.info(f"Content-Security-Policy written on {len(files)} pages")
 
@@ -157,13 +157,6 @@ class CspPlugin(BasePlugin[CspConfig]):
 
     on_post_build = CombinedEvent(_write, _verify)
 
-
-def _save(memo: Memo) -> None:
-    try:
-        memo.save()
-    except OSError as error:
-        # The cache only saves time; the pages are complete without it.
-        log.warning(f"could not write the cache {memo.path}: {error}")
 
 
 def _digest(text: str) -> bytes:

@@ -144,11 +144,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
                 log.warning(f"devconcepts-offline: the '{precache.locale}' precache is {size:,} B gzip, over its "
                             f"{self.config.budget_kb} KB budget (budget_kb); leave a file out with 'exclude' "
                             f"or make it smaller")
-        try:
-            sizes.save()
-        except OSError as error:
-            # The cache only saves time; the budget check is complete without it.
-            log.warning(f"offline: could not write the cache {sizes.path}: {error}")
+        sizes.save()
 
 
 def _prefix(locale: str, default: str) -> str:

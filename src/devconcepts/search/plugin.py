@@ -175,10 +175,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return
         if self._sections_memo is not None:
-            try:
-                self._sections_memo.save()
-            except OSError as error:
-                log.warning(f"could not write the cache {self._sections_memo.path}: {error}")
+            self._sections_memo.save()
             self._sections_memo = None
         memo = Memo(cache_folder(config, self.config.cache_dir), "indexes", _code_version())
         for language, index in self._indexes.items():
@@ -191,11 +188,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 self._built[language] = memo.get(key, lambda: dump(self._build(index, config)))
             path = Path(config.site_dir) / index.prefix / "search" / "search_index.json"
             write_file(self._built[language].encode("utf-8"), str(path))
-        try:
-            memo.save()
-        except OSError as error:
-            # The cache only saves time; the indexes are complete without it.
-            log.warning(f"could not write the cache {memo.path}: {error}")
+        memo.save()
 
     def _build(self, index: LanguageIndex, config: MkDocsConfig) -> dict:
         """The index of one language (kept between builds by its input: see on_post_build)."""

@@ -18,8 +18,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -30,7 +28,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from devconcepts.cache_files import cache_folder
+from devconcepts.cache_files import cache_folder, write_bytes
 from devconcepts.errors import located, page_path
 from devconcepts.labels import labels_for
 from devconcepts.locales import (all_languages_built, built_locales, file_locale, is_default_language_build,
@@ -164,7 +162,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self._drawn[0] += 1
         self._drawn[2] += time.perf_counter() - start
         if cached is not None:
-            _write_atomically(cached, data)
+            write_bytes(cached, data)
         return data
 
     # After static-i18n (-100) has built every language into its folder.
@@ -206,15 +204,3 @@ def _image_name(path: str) -> str:
     """`oltp.png` for `oltp/index.html`, `index.png` for the home page."""
     stem = path[: -len("index.html")] if path.endswith("index.html") else path.removesuffix(".html")
     return f"{stem.strip('/') or 'index'}.png"
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".png")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
