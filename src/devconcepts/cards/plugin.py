@@ -38,7 +38,7 @@ from devconcepts.cards.page import Topic, render
 from devconcepts.errors import SourceError, located, page_path, project_path, stop
 from devconcepts.labels import labels_for
 from devconcepts.locales import counterpart_key, is_fallback, page_locale
-from devconcepts.print_book import dates
+from devconcepts.page_sources import newest_change
 from devconcepts.site_data import project_dir
 
 log = get_plugin_logger(__name__)
@@ -82,12 +82,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         deck = self.config.deck.format(locale=locale)
         page.content = (page.content or "") + render(
             topics, locale=locale, labels=labels, new_per_day=self.config.new_per_day, deck_href=deck)
-        newest = [d for d in (dates.last_change(Path(t.file.abs_src_path)) for t in self._topics(nav, config)) if d]
+        newest = newest_change([Path(topic.file.abs_src_path) for topic in pages])
         self._written = {
             "folder": Path(page.file.abs_dest_path).parent, "deck": deck, "locale": locale, "labels": labels,
             "name": config.site_name, "topics": topics, "lock": entries,
             # The newest change of a topic: a commit always gives the same deck.
-            "timestamp": dt.datetime.combine(max(newest), dt.time(), dt.timezone.utc).timestamp() if newest else 0,
+            "timestamp": dt.datetime.combine(newest, dt.time(), dt.timezone.utc).timestamp() if newest else 0,
         }
         return context
 
