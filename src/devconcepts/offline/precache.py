@@ -25,6 +25,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
@@ -65,17 +66,23 @@ class Precache:
     files: tuple[Path, ...]
     """The built file behind each URL, in the same order."""
 
+    @cached_property
+    def digests(self) -> tuple[str, ...]:
+        """The SHA-256 of each file's bytes, read once for everything that
+        names a file by its bytes (the version, the worker's sums, the sizes
+        kept between builds)."""
+        return tuple(hashlib.sha256(path.read_bytes()).hexdigest() for path in self.files)
+
     def gzip_bytes(self, kept: "Memo | None" = None) -> int:
         """The list's gzip bytes; `kept` remembers each file's size by its bytes."""
-        return sum(gzip_size(path, kept) for path in self.files)
+        if kept is None:
+            return sum(gzip_size(path) for path in self.files)
+        return sum(kept.get(digest, lambda path=path: gzip_size(path))
+                   for path, digest in zip(self.files, self.digests))
 
 
-def gzip_size(path: Path, kept: "Memo | None" = None) -> int:
-    data = path.read_bytes()
-    if kept is None:
-        return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
-    return kept.get(hashlib.sha256(data).hexdigest(),
-                    lambda: len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)))
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
 
 
 def url_of(relative: str) -> str:
@@ -126,8 +133,8 @@ def version(lists: list[Precache], *extra: str) -> str:
         digest.update(hashlib.sha256(text.encode("utf-8")).digest())
     for precache in lists:
         digest.update(f"\0{precache.locale}\0".encode())
-        for url, path in zip(precache.urls, precache.files):
-            digest.update(url.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        for url, file_digest in zip(precache.urls, precache.digests):
+            digest.update(url.encode("utf-8") + b"\0" + bytes.fromhex(file_digest))
     return digest.hexdigest()[:16]
 
 

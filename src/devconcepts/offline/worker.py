@@ -3,7 +3,6 @@ one `mkdocs serve` answers with instead."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from importlib import resources
 
@@ -40,14 +39,10 @@ def source() -> str:
 
 
 SUM_HEX = 6
-"""Hex digits of each file's SHA-256 that the worker gets: enough to tell
-this deployment's copy of a file from another's (1 in 16 million alike),
-short because the worker downloads with every first visit."""
-
-
-def file_sum(path) -> str:
-    """The start of the SHA-256 of a file's bytes, as sw.js computes it."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:SUM_HEX]
+"""Hex digits of each file's SHA-256 (`Precache.digests`, as sw.js computes
+it) that the worker gets: enough to tell this deployment's copy of a file
+from another's (1 in 16 million alike), short because the worker downloads
+with every first visit."""
 
 
 def render(version: str, lists: list[Precache]) -> str:
@@ -59,7 +54,7 @@ def render(version: str, lists: list[Precache]) -> str:
         raise ValueError(f"sw.js must hold '{PLACEHOLDER}' once, where the build's lists go")
     build = {"version": version,
              "languages": [{"locale": p.locale, "prefix": p.prefix, "urls": list(p.urls),
-                            "sums": [file_sum(path) for path in p.files]} for p in lists]}
+                            "sums": [digest[:SUM_HEX] for digest in p.digests]} for p in lists]}
     start = text.rfind("\n", 0, text.index(PLACEHOLDER)) + 1
     end = text.index("\n", text.index(PLACEHOLDER))
     line = text[start:end].replace(PLACEHOLDER, json.dumps(build, ensure_ascii=False, separators=(",", ":")))
