@@ -11,7 +11,7 @@ Syntax::
     /// compare | Docker Compose vs Kubernetes
         subjects: [Docker Compose, Kubernetes]
         shared: 비슷한 점
-    corrected: {Aspect: 최신 정보}
+        corrected: {Aspect: 최신 정보}
 
     + a point both subjects share
     + another one
