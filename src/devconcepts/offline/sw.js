@@ -257,7 +257,9 @@ async function respond(event) {
       return hit
   }
   try {
-    const response = await fetch(request)
+    /* What a page loads is revalidated (a 304 when unchanged): a copy the
+       HTTP cache kept from an older deployment must not style a newer page. */
+    const response = await fetch(request, request.mode === "navigate" ? undefined : { cache: "no-cache" })
     keepAsRead(event, response)
     return response
   } catch (error) {
