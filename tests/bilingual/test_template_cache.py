@@ -34,3 +34,24 @@ def test_an_edited_template_is_compiled_again():
     assert environment("첫 판 {{ 'a' }}").get_template("page.html").render() == "첫 판 a"
     assert environment("고친 판 {{ 'b' }}").get_template("page.html").render() == "고친 판 b"
     assert CountingCache.dumps == before + 2
+
+
+def _disk_environment(source: str, folder) -> Environment:
+    """A fresh process's view: nothing compiled in memory, the folder kept."""
+    CountingCache._compiled = {}
+    env = Environment(loader=DictLoader({"page.html": source}))
+    env.bytecode_cache = CountingCache(folder)
+    return env
+
+
+def test_a_later_build_reads_the_compiled_template_from_its_folder(tmp_path):
+    before = CountingCache.dumps
+    assert _disk_environment("{{ 2 * 3 }}", tmp_path).get_template("page.html").render() == "6"
+    assert _disk_environment("{{ 2 * 3 }}", tmp_path).get_template("page.html").render() == "6"
+    assert CountingCache.dumps == before + 1
+    # An edit, or a kept file that is not Jinja bytecode, is compiled anew.
+    assert _disk_environment("{{ 2 * 4 }}", tmp_path).get_template("page.html").render() == "8"
+    for kept in tmp_path.iterdir():
+        kept.write_bytes(b"not bytecode")
+    assert _disk_environment("{{ 2 * 4 }}", tmp_path).get_template("page.html").render() == "8"
+    assert CountingCache.dumps == before + 3

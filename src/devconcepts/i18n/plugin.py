@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from devconcepts.cache_files import cache_folder
 from devconcepts.errors import located, project_path
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
 from devconcepts.i18n.template_cache import SharedBytecodeCache
@@ -38,6 +39,9 @@ class I18nConfig(Config):
     translations = c.Optional(c.Type(list))
     """Locales every default-language page must have, as `page.<locale>.md`
     beside it; by default every other language static-i18n builds."""
+
+    cache_dir = c.Type(str, default=".cache/devconcepts/templates")
+    """Where compiled templates are kept between builds; empty: in memory only."""
 
 
 class I18nPlugin(BasePlugin[I18nConfig]):
@@ -87,7 +91,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_env(self, env, config: MkDocsConfig, files):
         if self.config.enabled:
             env.globals["labels"] = labels_for(build_locales(config)[0])
-            env.bytecode_cache = SharedBytecodeCache()
+            env.bytecode_cache = SharedBytecodeCache(cache_folder(config, self.config.cache_dir))
         return env
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
