@@ -30,8 +30,12 @@ def chapter_anchor(page: Page) -> str:
     return path.replace("/", "-") or "home"
 
 
+Rewrite = Callable[[str, Chapter, dict[str, Chapter], str], tuple[str, list[str]]]
+"""`rewrite_chapter`'s shape: a caller may keep its results between builds."""
+
+
 def assemble(pages: Sequence[Page], book: Page, *, contents_label: str,
-             source_line: Callable[[Page], str]) -> Book:
+             source_line: Callable[[Page], str], rewrite: Rewrite = rewrite_chapter) -> Book:
     """Build the book from `pages` (in reading order) for the page `book`."""
     chapters = {page.url: Chapter(url=page.url, anchor=chapter_anchor(page)) for page in pages}
     # Ids already on the book page itself (its title) must stay unique too.
@@ -39,7 +43,7 @@ def assemble(pages: Sequence[Page], book: Page, *, contents_label: str,
     sections, toc, contents = [], [], []
     for page in pages:
         chapter = chapters[page.url]
-        html, chapter_ids = rewrite_chapter(page.content or "", chapter, chapters, book.url)
+        html, chapter_ids = rewrite(page.content or "", chapter, chapters, book.url)
         ids += [chapter.anchor, *chapter_ids]
         title = _title_html(page)
         entry = AnchorLink(title, chapter.anchor, 2)

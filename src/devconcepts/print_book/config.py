@@ -22,3 +22,6 @@ class PrintConfig(Config):
     source_line = c.Type(bool, default=True)
     """Give every page the print-only source line: site name, absolute URL,
     language and the date of the last change of its source file."""
+
+    cache_dir = c.Type(str, default=".cache/devconcepts/print")
+    """Where each chapter's rewrite for the book is kept between builds; empty: not kept."""

@@ -22,12 +22,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.errors import located, page_path
 from devconcepts.labels import labels_for
 from devconcepts.locales import build_locales, counterpart_key, file_locale, is_fallback, language_name
 from devconcepts.page_sources import newest_change
 from devconcepts.print_book import dates
+from devconcepts.print_book import chapters as chapters_module
 from devconcepts.print_book.book import assemble
+from devconcepts.print_book.chapters import Chapter
 from devconcepts.print_book.config import PrintConfig
 
 log = get_plugin_logger(__name__)
@@ -106,11 +109,23 @@ class PrintPlugin(BasePlugin[PrintConfig]):
                                 f"no '{locale}' version, left out of the '{locale}' print book "
                                 f"({book.file.src_uri})"))
         labels = labels_for(locale)
+        memo = Memo(cache_folder(config, self.config.cache_dir), "chapters", code_version(chapters_module))
+
+        def rewrite(html: str, chapter: Chapter, chapters: dict[str, Chapter], book_url: str):
+            # The rewrite reads the chapter's HTML, where it and the other
+            # chapters sit in the book, and the book's URL: nothing else.
+            key = text_key(html, chapter.url, chapter.anchor, book_url,
+                           *(f"{c.url} {c.anchor}" for c in chapters.values()))
+            return tuple(memo.get(key, lambda: list(chapters_module.rewrite_chapter(
+                html, chapter, chapters, book_url))))
+
         result = assemble(
             pages, book, contents_label=labels["print.contents"],
             source_line=lambda page: self._render_source(
                 self._source(page, config, dates.last_change(_src(page)))),
+            rewrite=rewrite,
         )
+        memo.save()
         for duplicate in result.duplicate_ids:
             log.warning(located(page_path(config, book.file.src_path), 1,
                                 f"id '{duplicate}' occurs more than once in the print book"))
