@@ -184,10 +184,16 @@ def check_glyphs(text: str, fonts: Fonts) -> None:
     """Raise MissingGlyph for the first character the font would draw as a box."""
     for bold in (False, True):
         font = _face(fonts, TITLE_SIZES[-1], bold)
-        notdef = _signature(font, "\U0010FFFD")
         for character in dict.fromkeys(text):
-            if not character.isspace() and _signature(font, character) == notdef:
+            if not character.isspace() and _drawn_as_box(font, character):
                 raise MissingGlyph(character)
+
+
+# Per face (kept by _font) and character: the pages' titles share most of
+# their characters, and each check draws the glyph.
+@lru_cache(maxsize=None)
+def _drawn_as_box(font: ImageFont.FreeTypeFont, character: str) -> bool:
+    return _signature(font, character) == _signature(font, "\U0010FFFD")
 
 
 def _signature(font: ImageFont.FreeTypeFont, character: str) -> tuple:
