@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 from devconcepts.i18n.source_hash import KEY, source_hash  # noqa: E402
-from devconcepts.terms import load_terms  # noqa: E402
+from devconcepts.terms.term_list import load_terms  # noqa: E402
 
 KO_TEMPLATES = [
     "{a}{은} {b}{을} 관리하는 {c}다.",

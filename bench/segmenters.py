@@ -96,8 +96,8 @@ def hook_source(name: str) -> str:
 
 def on_config_using(name: str):
     def on_config(config):
-        from devconcepts import site_data
-        from devconcepts.terms import load_terms
+        from devconcepts.core import site_data
+        from devconcepts.terms.term_list import load_terms
 
         terms = load_terms(site_data.terms_file(config))
         user_words = [s for t in terms for s in t.spellings() if has_hangul(s) and " " not in s]

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from sitekit import ROOT, build_in_process
 from devconcepts.i18n.source_hash import source_hash
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 KOREAN = "# 주제\n\n본문.\n"
 

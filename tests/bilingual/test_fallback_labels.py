@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from devconcepts.labels import LABELS
+from devconcepts.core.labels import LABELS
 from sitekit import DATA, build_site
 
 COMPARISON = """\

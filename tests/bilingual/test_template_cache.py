@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jinja2 import DictLoader, Environment
 
-from devconcepts.i18n.template_cache import SharedBytecodeCache
+from devconcepts.core.template_cache import SharedBytecodeCache
 
 
 class CountingCache(SharedBytecodeCache):

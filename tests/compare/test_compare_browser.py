@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from devconcepts.compare.parse import parse
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from devconcepts.labels import DEFAULT_LOCALE, LABELS, UnknownLabelError, label
+from devconcepts.core.labels import DEFAULT_LOCALE, LABELS, UnknownLabelError, label
 
 
 def test_every_locale_has_every_key():

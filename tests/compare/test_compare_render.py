@@ -12,7 +12,7 @@ import pytest
 
 from devconcepts.compare.extension import CompareExtension
 from devconcepts.compare.parse import ComparisonError
-from devconcepts.labels import UnknownLabelError
+from devconcepts.core.labels import UnknownLabelError
 
 from .bad_cases import BAD
 

@@ -8,10 +8,10 @@ import markdown
 import pytest
 
 from devconcepts.compare.parse import parse
-from devconcepts.fences import FenceScanner, outside_code
+from devconcepts.core.fences import FenceScanner, outside_code
 from devconcepts.glossary.references import scan_references
 from devconcepts.glossary.variants import find_in_page, page_rules
-from devconcepts.terms import Term
+from devconcepts.terms.term_list import Term
 
 COMPARISON = "/// compare | A vs B\n    subjects: [A, B]\n\nSpeed\n: fast\n: slow\n///\n"
 

@@ -10,7 +10,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 pytestmark = pytest.mark.browser
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from devconcepts.data_yaml import load
+from devconcepts.core.data_yaml import load
 from devconcepts.diagrams.load import DiagramError, read_diagram
-from devconcepts.errors import SourceError
-from devconcepts.terms import TermListError, load_terms
+from devconcepts.core.errors import SourceError
+from devconcepts.terms.term_list import TermListError, load_terms
 from glossary.fixture_site import write_site
 from sitekit import DIAGRAMS_DIR, build_site
 
@@ -28,8 +28,9 @@ def site_with_data(tmp_path: Path, terms: str | None = None, diagram: str | None
     (data / "diagrams").mkdir(parents=True)
     (data / "terms.yml").write_text(terms if terms is not None else TERM.format(id="widget"), encoding="utf-8")
     (data / "diagrams" / DIAGRAM.name).write_text(diagram or DIAGRAM.read_text(encoding="utf-8"), encoding="utf-8")
-    text = config.read_text(encoding="utf-8").replace("  - devconcepts.glossary\n",
-                                                      "  - devconcepts.glossary\n  - devconcepts.diagram\n")
+    text = (config.read_text(encoding="utf-8")
+            .replace("  - devconcepts.glossary\n", "  - devconcepts.glossary\n  - devconcepts.diagram\n")
+            .replace("plugins:\n", "plugins:\n  - devconcepts-diagrams\n"))
     config.write_text(text, encoding="utf-8")
     return config
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitekit import TERMS_FILE
-from devconcepts.terms import load_terms
+from devconcepts.terms.term_list import load_terms
 from glossary.site_pages import LOCALES, TOPICS, article, built, soup
 
 TERMS = load_terms(TERMS_FILE)

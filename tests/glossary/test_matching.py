@@ -3,9 +3,9 @@ case, excluded longer words, longest spelling first. Uses the real term list."""
 
 import pytest
 
-from devconcepts.glossary.matching import TermMatcher
+from devconcepts.terms.matching import TermMatcher
 from sitekit import TERMS_FILE
-from devconcepts.terms import load_terms
+from devconcepts.terms.term_list import load_terms
 
 MATCHER = TermMatcher(load_terms(TERMS_FILE))
 

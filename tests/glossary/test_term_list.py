@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitekit import TERMS_FILE
-from devconcepts.terms import TermListError, load_terms
+from devconcepts.terms.term_list import TermListError, load_terms
 
 TERMS = load_terms(TERMS_FILE)
 REQUIRED = {

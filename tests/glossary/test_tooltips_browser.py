@@ -9,7 +9,7 @@ import re
 import pytest
 
 from sitekit import TERMS_FILE, build_site, serve_directory
-from devconcepts.terms import load_terms
+from devconcepts.terms.term_list import load_terms
 from glossary.fixture_site import write_site
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ import pytest
 
 from sitekit import DIAGRAMS_DIR, SEED, TERMS_FILE, build_site
 from devconcepts.glossary import variants
-from devconcepts.terms import Term, TermListError, load_terms
+from devconcepts.terms.term_list import Term, TermListError, load_terms
 from glossary.fixture_site import write_site
 
 TERMS = load_terms(TERMS_FILE)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 from .conftest import book_options, source_url
 from .content import links, statements

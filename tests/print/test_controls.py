@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 from .conftest import printable_sources, source_url, topic_sources
 from .fixture import ANSWER, OPEN_NOTE, QUESTION

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from sitekit import DOCS
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 from .conftest import printable_sources, source_url, topic_sources
 from .content import chrome_texts, links, statements

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from sitekit import ROOT, build_site
-from devconcepts.print_book import dates
+from devconcepts.core import git_dates
 from devconcepts.print_book.chapters import Chapter, rewrite_chapter
 
 from .fixture import write_fixture
@@ -87,9 +87,9 @@ def test_last_change_is_the_last_commit_of_the_file(tmp_path):
     _git(tmp_path, "commit", "-q", "-m", "first", date="2021-03-04T12:00:00+00:00")
     (tmp_path / "b.md").write_text("two")
     _git(tmp_path, "commit", "-q", "-am", "second", date="2022-05-06T12:00:00+00:00")
-    dates.forget()
-    assert dates.last_change(tmp_path / "a.md") == dt.date(2021, 3, 4)
-    assert dates.last_change(tmp_path / "b.md") == dt.date(2022, 5, 6)
+    git_dates.forget()
+    assert git_dates.last_change(tmp_path / "a.md") == dt.date(2021, 3, 4)
+    assert git_dates.last_change(tmp_path / "b.md") == dt.date(2022, 5, 6)
 
 
 def test_last_change_falls_back_to_mtime_without_history(tmp_path):
@@ -101,10 +101,10 @@ def test_last_change_falls_back_to_mtime_without_history(tmp_path):
     outside = tmp_path.parent / f"{tmp_path.name}-plain.md"  # no repository at all
     outside.write_text("y")
     os.utime(outside, (stamp, stamp))
-    dates.forget()
-    assert dates.last_change(new) == dt.date(2020, 1, 2)
-    assert dates.last_change(outside) == dt.date(2020, 1, 2)
-    assert dates.last_change(tmp_path / "missing.md") is None
+    git_dates.forget()
+    assert git_dates.last_change(new) == dt.date(2020, 1, 2)
+    assert git_dates.last_change(outside) == dt.date(2020, 1, 2)
+    assert git_dates.last_change(tmp_path / "missing.md") is None
 
 
 def test_missing_book_placeholder_fails_the_build(tmp_path):
@@ -144,9 +144,9 @@ def test_a_failing_git_log_inside_a_repository_is_reported(tmp_path, caplog):
     _git(tmp_path, "commit", "-q", "-m", "first", date="2021-03-04T12:00:00+00:00")
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True).stdout.strip()
     (tmp_path / ".git" / "objects" / head[:2] / head[2:]).unlink()  # the commit object is gone
-    dates.forget()
+    git_dates.forget()
     with caplog.at_level(logging.WARNING):
-        dates.last_change(tmp_path / "a.md")
+        git_dates.last_change(tmp_path / "a.md")
     assert any("git failed in" in record.getMessage() for record in caplog.records)
 
 
@@ -155,9 +155,9 @@ def test_a_checkout_git_cannot_read_is_reported(tmp_path, caplog):
     # repository is gone is not the same as no repository at all.
     (tmp_path / ".git").write_text("gitdir: /nonexistent/worktree\n")
     (tmp_path / "a.md").write_text("one")
-    dates.forget()
+    git_dates.forget()
     with caplog.at_level(logging.WARNING):
-        dates.last_change(tmp_path / "a.md")
+        git_dates.last_change(tmp_path / "a.md")
     assert any("git failed in" in record.getMessage() for record in caplog.records)
 
 
@@ -175,8 +175,8 @@ def test_a_git_that_cannot_run_inside_a_checkout_is_reported(tmp_path, caplog, m
             raise OSError(22, "Invalid argument")
         return run(args, **options)
 
-    monkeypatch.setattr(dates.subprocess, "run", failing)
-    dates.forget()
+    monkeypatch.setattr(git_dates.subprocess, "run", failing)
+    git_dates.forget()
     with caplog.at_level(logging.WARNING):
-        dates.last_change(tmp_path / "a.md")
+        git_dates.last_change(tmp_path / "a.md")
     assert any("git could not run in" in record.getMessage() for record in caplog.records)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from devconcepts.cache_files import Memo, text_key
+from devconcepts.core.cache_files import Memo, text_key
 
 
 def test_a_kept_result_is_reused_for_the_same_input(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from devconcepts.cache_files import ROOT_VARIABLE
+from devconcepts.core.cache_files import ROOT_VARIABLE
 from sitekit import build_site
 from publish.workflow import git
 

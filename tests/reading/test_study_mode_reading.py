@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 pytestmark = pytest.mark.browser
 

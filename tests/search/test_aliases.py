@@ -8,7 +8,7 @@ import pytest
 from devconcepts.search.aliases import AliasMatcher
 from devconcepts.search.tokenizer import SEPARATOR, compile_separator
 from sitekit import TERMS_FILE
-from devconcepts.terms import Term, load_terms
+from devconcepts.terms.term_list import Term, load_terms
 
 PATTERN = compile_separator(SEPARATOR)
 

@@ -28,7 +28,7 @@ def page_config(html_file: Path) -> dict:
 
 @pytest.mark.parametrize("locale, prefix", LANGUAGES.items())
 def test_study_mode_controls_are_not_indexed(site, locale, prefix):
-    from devconcepts.labels import label
+    from devconcepts.core.labels import label
 
     text = json.dumps(index(site, prefix)["docs"], ensure_ascii=False)
     assert label("study.toggle", locale) not in text

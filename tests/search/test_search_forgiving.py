@@ -16,7 +16,7 @@ import re
 import pytest
 
 from devconcepts.search.tokenizer import SEPARATOR, plain_text
-from devconcepts.terms import load_terms
+from devconcepts.terms.term_list import load_terms
 from sitekit import ROOT
 
 from .benchmark import search_quality as sq

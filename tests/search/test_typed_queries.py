@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from devconcepts.terms import load_terms
+from devconcepts.terms.term_list import load_terms
 from sitekit import DOCS, ROOT
 
 from .benchmark import search_quality as sq

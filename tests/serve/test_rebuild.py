@@ -20,6 +20,7 @@ validation: {links: {not_found: info, anchors: info}}
 plugins:
   - devconcepts-glossary:
       check_anchors: false
+  - devconcepts-diagrams
 markdown_extensions:
   - attr_list
   - toc

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from sitekit import ROOT, build_in_process
-from devconcepts import material_internals as internals
+from devconcepts.core import material_internals as internals
 
 OVERRIDES = ROOT / "overrides"
 OUR_WORKER = OVERRIDES / internals.WORKER_DIR / "devconcepts-search.js"
@@ -98,7 +98,7 @@ def test_the_search_dialog_gets_its_name_from_the_header_block(tmp_path):
 
 def test_guard_fails_on_another_material_release(material_copy):
     problems = internals.upgrade_problems(OVERRIDES, material_copy, version="9.9.0")
-    assert problems == [f"Material 9.9.0 is installed; the overrides and devconcepts.material_internals "
+    assert problems == [f"Material 9.9.0 is installed; the overrides and devconcepts.core.material_internals "
                         f"were written against {internals.MATERIAL_VERSION}"]
 
 

@@ -24,9 +24,9 @@ from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, 
 from devconcepts.assets.material_components import components_off_problems
 from devconcepts.assets.purge import PurgeError, UsedNames, loaded_scripts, purge_stylesheets, used_names
 from devconcepts.assets.whitespace import squeeze
-from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
-from devconcepts.locales import all_languages_built
-from devconcepts.material_internals import STYLESHEETS
+from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
+from devconcepts.core.locales import all_languages_built
+from devconcepts.core.material_internals import STYLESHEETS
 
 log = get_plugin_logger(__name__)
 

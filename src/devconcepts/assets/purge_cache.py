@@ -15,7 +15,7 @@ from dataclasses import astuple
 from pathlib import Path
 
 from devconcepts.assets.purge import UsedNames
-from devconcepts.cache_files import write_json
+from devconcepts.core.cache_files import write_json
 
 PREFIX = "purge-"
 

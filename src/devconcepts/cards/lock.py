@@ -33,9 +33,9 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from devconcepts import data_yaml
+from devconcepts.core import data_yaml
 from devconcepts.cards.extract import KINDS, Card, card_id
-from devconcepts.errors import SourceError
+from devconcepts.core.errors import SourceError
 
 SIMILAR = 0.5
 """The least `SequenceMatcher.ratio()` of two keys for a new card to take a

@@ -30,16 +30,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
+from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.cards import anki, extract as extract_module, lock
 from devconcepts.cards.config import CardsConfig
 from devconcepts.cards.extract import Card, DuplicateCardError, MissingNoteError, extract, page_key
 from devconcepts.cards.page import Topic, render
-from devconcepts.errors import SourceError, located, page_path, project_path, stop
-from devconcepts.labels import labels_for
-from devconcepts.locales import counterpart_key, is_fallback, page_locale
-from devconcepts.page_sources import newest_change
-from devconcepts.site_data import project_dir
+from devconcepts.core.errors import SourceError, located, page_path, project_path, stop
+from devconcepts.core.labels import labels_for
+from devconcepts.core.locales import counterpart_key, is_fallback, page_locale
+from devconcepts.core.page_sources import newest_change
+from devconcepts.core.site_data import project_dir
 
 log = get_plugin_logger(__name__)
 
@@ -143,7 +143,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         return entries, cards
 
     def page_sources(self, page: Page, config: MkDocsConfig, nav: Navigation) -> list[Path] | None:
-        """The review page's files: its own and its topics' (devconcepts.page_sources)."""
+        """The review page's files: its own and its topics' (devconcepts.core.page_sources)."""
         if not self.config.enabled or counterpart_key(page.file) != self.config.page:
             return None
         return [Path(p.file.abs_src_path) for p in [page, *self._topics(nav, config)]]

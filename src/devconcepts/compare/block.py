@@ -33,7 +33,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_any
 
 from devconcepts.compare.parse import NAME, Comparison, ComparisonError
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 
 class CompareBlock(Block):

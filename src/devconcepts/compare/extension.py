@@ -14,7 +14,7 @@ Three parts, so that a bad block can never render quietly:
 On its own the extension works the same in any Python-Markdown pipeline:
 `markdown.markdown(text, extensions=["devconcepts.compare"])`, with the
 `locale` option. In a site the `devconcepts-compare` plugin owns it
-(`devconcepts.plugin_extension`): the locale is the page's and errors name
+(`devconcepts.core.plugin_extension`): the locale is the page's and errors name
 the page's file.
 """
 
@@ -31,8 +31,8 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from devconcepts.compare.block import CompareBlock
 from devconcepts.compare.parse import NAME, Comparison, ComparisonError, parse
-from devconcepts.labels import DEFAULT_LOCALE, label
-from devconcepts.plugin_extension import OwnedExtension
+from devconcepts.core.labels import DEFAULT_LOCALE, label
+from devconcepts.core.plugin_extension import OwnedExtension
 
 # After whitespace normalisation (30), which removes STX/ETX from the source so
 # an author can never type a token; before SuperFences (25) and raw HTML (20)
@@ -125,7 +125,7 @@ class CompareExtension(OwnedExtension, BlocksExtension):
             "locale": [
                 DEFAULT_LOCALE,
                 "Locale of the table's own words (the corner cell, the default shared-row header); "
-                "see devconcepts.labels - Default: labels.DEFAULT_LOCALE",
+                "see devconcepts.core.labels - Default: labels.DEFAULT_LOCALE",
             ],
         }
         super().__init__(*args, **kwargs)

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from devconcepts.errors import SourceError
-from devconcepts.fences import FenceScanner
+from devconcepts.core.errors import SourceError
+from devconcepts.core.fences import FenceScanner
 
 NAME = "compare"
 """The block's name after the slashes, as pymdownx Blocks spells it."""

@@ -4,7 +4,7 @@ Rendering is the `devconcepts.compare` Markdown extension's job. This plugin
 adds what only MkDocs knows about:
 
 - it owns the `devconcepts.compare` extension (and `devconcepts.study`
-  where mkdocs.yml lists it; see `devconcepts.plugin_extension`), which read
+  where mkdocs.yml lists it; see `devconcepts.core.plugin_extension`), which read
   each page's language from it, so the table's and the toolbar's own words
   match the page's language;
 - errors name the file as seen from the project and its real line (front
@@ -32,10 +32,10 @@ from devconcepts.compare.study import StudyModeExtension
 from devconcepts.compare.shape import Side, differences
 from devconcepts.compare.leftovers import leftover_block_lines
 from devconcepts.compare.parse import ComparisonError, parse
-from devconcepts.errors import located, page_path, stop
-from devconcepts.labels import UnknownLabelError, label
-from devconcepts.locales import counterpart_key, is_default_language_build, page_locale
-from devconcepts.plugin_extension import ExtensionOwner
+from devconcepts.core.errors import located, page_path, stop
+from devconcepts.core.labels import UnknownLabelError, label
+from devconcepts.core.locales import counterpart_key, is_default_language_build, page_locale
+from devconcepts.core.plugin_extension import ExtensionOwner
 
 log = get_plugin_logger(__name__)
 

@@ -12,7 +12,7 @@ scripts never see a button that does nothing. The script hides the body cells
 and aspects (`th`) stay — remembers the choice, and reveals a cell when it is
 clicked; while pressed, the button's label says the mode is on (the
 choice carries over to other pages and later visits). Labels come from
-`devconcepts.labels` in the page's language, which
+`devconcepts.core.labels` in the page's language, which
 the `devconcepts-compare` plugin gives it (the `locale` option, used alone).
 """
 
@@ -24,8 +24,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from devconcepts.labels import DEFAULT_LOCALE, label
-from devconcepts.plugin_extension import OwnedExtension
+from devconcepts.core.labels import DEFAULT_LOCALE, label
+from devconcepts.core.plugin_extension import OwnedExtension
 
 COMPARE_CLASS = "compare"
 

@@ -33,13 +33,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from devconcepts import site_data
-from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
+from devconcepts.core import site_data
+from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.csp import links, markup, pages, policy, sources
 from devconcepts.csp.markup import Finding, read
 from devconcepts.csp.pages import PolicyError, problems, secure
-from devconcepts.errors import located, page_path, project_path, stop
-from devconcepts.locales import all_languages_built
+from devconcepts.core.errors import located, page_path, project_path, stop
+from devconcepts.core.locales import all_languages_built
 
 log = get_plugin_logger(__name__)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from markdown.util import AtomicString
 
 from devconcepts.diagrams.load import DiagramError
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 _PRIMARY_SIZE = 16
 _SECONDARY_SIZE = 14

@@ -17,8 +17,8 @@ from pymdownx.blocks.block import Block, type_string
 
 from devconcepts.diagrams.draw import render
 from devconcepts.diagrams.load import DiagramError, load_diagram
-from devconcepts.labels import DEFAULT_LOCALE
-from devconcepts.plugin_extension import OwnedExtension
+from devconcepts.core.labels import DEFAULT_LOCALE
+from devconcepts.core.plugin_extension import OwnedExtension
 
 
 class DiagramBlock(Block):
@@ -40,7 +40,7 @@ class DiagramBlock(Block):
         # Raising here reaches the build; Blocks would swallow an argument validator's error.
         extension = self.config["extension"]
         if not extension.setting("diagrams_dir"):
-            raise DiagramError(None, None, "devconcepts.diagram: no 'diagrams_dir' (the devconcepts-glossary "
+            raise DiagramError(None, None, "devconcepts.diagram: no 'diagrams_dir' (the devconcepts-diagrams "
                                            "plugin sets the site's data/diagrams; without the plugin, set the option)")
         try:
             self.spec = load_diagram(type_string(self.argument).strip(), Path(extension.setting("diagrams_dir")))
@@ -56,7 +56,7 @@ class DiagramExtension(OwnedExtension, BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {
             "locale": [DEFAULT_LOCALE, "Language of the page: picks the diagram's texts."],
-            "diagrams_dir": ["", "Directory of diagram descriptions; the devconcepts-glossary plugin sets the "
+            "diagrams_dir": ["", "Directory of diagram descriptions; the devconcepts-diagrams plugin sets the "
                                  "site's data/diagrams."],
         }
         super().__init__(**kwargs)

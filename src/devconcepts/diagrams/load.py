@@ -2,7 +2,7 @@
 the keys the drawing needs, for boxes with unique ids, for arrows between
 known boxes and for every text in every locale.
 
-Errors read `data/diagrams/<name>.yml:LINE: message` (`devconcepts.errors`);
+Errors read `data/diagrams/<name>.yml:LINE: message` (`devconcepts.core.errors`);
 the file is named by its full path here, and from the project once a plugin
 hands the error to MkDocs (`errors.stop`)."""
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from devconcepts import data_yaml
-from devconcepts.data_yaml import line_of
-from devconcepts.errors import SourceError
-from devconcepts.labels import LABELS
+from devconcepts.core import data_yaml
+from devconcepts.core.data_yaml import line_of
+from devconcepts.core.errors import SourceError
+from devconcepts.core.labels import LABELS
 
 REQUIRED = ("id", "viewbox", "title", "description", "caption", "nodes", "edges")
 

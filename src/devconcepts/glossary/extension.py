@@ -6,7 +6,7 @@
           glossary_page: glossary.md
 
 In MkDocs the `devconcepts-glossary` plugin owns the extension
-(`devconcepts.plugin_extension`): it gives it the term list of the build, the
+(`devconcepts.core.plugin_extension`): it gives it the term list of the build, the
 language of the page, `glossary_page` relative to the page and `sections`.
 Used alone, the extension reads its options (`glossary_page` may be any URL).
 """
@@ -21,12 +21,12 @@ from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension
 
 from devconcepts.glossary.autolink import TermAutolinkTreeprocessor
-from devconcepts.glossary.matching import TermMatcher
+from devconcepts.terms.matching import TermMatcher
 from devconcepts.glossary.page import GlossaryBlock
 from devconcepts.glossary.references import TermReferenceProcessor
-from devconcepts.labels import DEFAULT_LOCALE
-from devconcepts.plugin_extension import OwnedExtension
-from devconcepts.terms import Term, TermListError, load_terms
+from devconcepts.core.labels import DEFAULT_LOCALE
+from devconcepts.core.plugin_extension import OwnedExtension
+from devconcepts.terms.term_list import Term, TermListError, load_terms
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
-from devconcepts.terms import Term
+from devconcepts.terms.term_list import Term
 
 CLASS = "term"
 """Class of every term link; the tooltip script and stylesheet key on it."""

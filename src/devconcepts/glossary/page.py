@@ -26,13 +26,13 @@ from typing import Callable, Iterable
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block
 
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 SECTION = "data-section"
 """Marks a link whose text still lacks its section's title (the target)."""
 _WAITING = re.compile(rf'<a (?P<before>[^>]*?) ?{SECTION}="(?P<target>[^"]*)"(?P<after>[^>]*)>(?P<text>[^<]*)</a>')
 from devconcepts.glossary.links import definition
-from devconcepts.terms import Term
+from devconcepts.terms.term_list import Term
 
 
 def sort_key(term: Term, locale: str) -> tuple[str, str]:

@@ -1,12 +1,12 @@
-"""`devconcepts-glossary`: MkDocs glue for the glossary and diagram Markdown
-extensions.
+"""`devconcepts-glossary`: MkDocs glue for the glossary Markdown extension.
 
-* Owns the extensions (`devconcepts.plugin_extension`) and gives them the
+* Owns the extension (`devconcepts.core.plugin_extension`) and gives it the
   language being built (mkdocs-static-i18n runs one build per language on
   the same configuration), the build's term list and each page's link to the
   glossary page.
-* Checks the term list and every diagram before any page, naming the file and
-  line of a mistake.
+* Checks the term list before any page, naming the file and line of a
+  mistake, and the spellings in the term list and the diagrams (the data
+  files, `devconcepts.core.site_data`) against the avoided variants.
 * Fails the build on a `[[term:id]]` with an unknown id, naming the file and
   line (the extension alone cannot know the file, and MkDocs strips the front
   matter before it counts lines).
@@ -30,23 +30,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from devconcepts.diagrams.extension import DiagramExtension
-from devconcepts.diagrams.load import DiagramError, read_diagram
 from devconcepts.glossary import variants
 from devconcepts.glossary.extension import GlossaryExtension, read_terms
 from devconcepts.glossary.page import fill_section_titles
-from devconcepts.errors import located, page_path, project_path, stop
+from devconcepts.core.errors import located, page_path, project_path, stop
 from devconcepts.glossary.references import UnknownTermError, scan_references
-from devconcepts.locales import counterpart_key, is_default_language_build, page_locale, source_locale
-from devconcepts import site_data
-from devconcepts.plugin_extension import ExtensionOwner
-from devconcepts.terms import TermListError
+from devconcepts.core.locales import counterpart_key, is_default_language_build, page_locale, source_locale
+from devconcepts.core import site_data
+from devconcepts.core.plugin_extension import ExtensionOwner
+from devconcepts.terms.term_list import TermListError
 
 log = get_plugin_logger(__name__)
 
 GLOSSARY_EXTENSION = "devconcepts.glossary"
-DIAGRAM_EXTENSION = "devconcepts.diagram"
-"""The diagrams' extension, on where mkdocs.yml lists it."""
 
 
 class GlossaryConfig(Config):
@@ -66,18 +62,13 @@ class GlossaryConfig(Config):
 
 class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
     glossary: GlossaryExtension
-    diagram: DiagramExtension | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        # The extensions read the build's term list and language and the
-        # page's glossary link from this plugin (devconcepts.plugin_extension).
+        # The extension reads the build's term list and language and the
+        # page's glossary link from this plugin (devconcepts.core.plugin_extension).
         self.glossary = self.own(config, GLOSSARY_EXTENSION, GlossaryExtension)
-        if DIAGRAM_EXTENSION in config.markdown_extensions:
-            self.diagram = self.own(config, DIAGRAM_EXTENSION, DiagramExtension)
-        elif not any(entry is self.diagram for entry in config.markdown_extensions):
-            self.diagram = None  # not listed in this config
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -87,11 +78,7 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         self.settings["locale"] = self.locale
         # The site's data files, unless mkdocs.yml names others in the extensions' options.
         terms_file = Path(self.glossary.getConfig("terms_file") or site_data.terms_file(config))
-        data_files = [terms_file]
-        if self.diagram is not None:
-            diagrams = self.settings["diagrams_dir"] = self.diagram.getConfig("diagrams_dir") or str(
-                site_data.diagrams_dir(config))
-            data_files += sorted(Path(diagrams).glob("*.yml"))
+        data_files = [terms_file, *sorted(site_data.diagrams_dir(config).glob("*.yml"))]
         self.terms_path = terms_file
         try:
             self.term_set = read_terms(terms_file, self.locale)
@@ -105,14 +92,6 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         self.notes = "\n".join(variants.normalise(line) for line in notes.splitlines())
         if is_default_language_build(config):
             # The data files are the same in every language's build.
-            if self.diagram is not None:
-                # Every diagram, used or not, fails the build here with its
-                # file and line rather than in the middle of a page.
-                for path in data_files[1:]:
-                    try:
-                        read_diagram(path)
-                    except DiagramError as error:
-                        raise stop(error, config) from None
             self._check_data_spellings(config, data_files)
 
     def on_page_markdown(self, markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -132,7 +111,7 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         return markdown_text
 
     def page_sources(self, page: Page, config: MkDocsConfig, nav) -> list[Path] | None:
-        """The glossary's files: its page and the term list (devconcepts.page_sources)."""
+        """The glossary's files: its page and the term list (devconcepts.core.page_sources)."""
         if not self.config.enabled or counterpart_key(page.file) != self.config.glossary_page:
             return None
         return [Path(page.file.abs_src_path), Path(self.terms_path)]

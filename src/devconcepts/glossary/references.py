@@ -15,8 +15,8 @@ from typing import Iterator
 from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 
-from devconcepts.errors import SourceError
-from devconcepts.fences import outside_code
+from devconcepts.core.errors import SourceError
+from devconcepts.core.fences import outside_code
 from devconcepts.glossary.links import term_link
 
 REFERENCE = r"\[\[term:(?P<id>[^\]|\s]*)(?:\|(?P<text>[^\]\n]+))?\]\]"

@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from devconcepts.fences import outside_code
-from devconcepts.terms import Term
+from devconcepts.core.fences import outside_code
+from devconcepts.terms.term_list import Term
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Spans whose text is not the site's wording, blanked before matching.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from devconcepts.labels import label
+from devconcepts.core.labels import label
 
 CLASS = "translation-behind"
 

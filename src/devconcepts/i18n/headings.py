@@ -25,7 +25,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from devconcepts.locales import language_path
+from devconcepts.core.locales import language_path
 
 MAP_PATH = "assets/counterpart-headings.json"
 """Where the map is written, from the site root (the script finds it there)."""

@@ -17,17 +17,17 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from devconcepts.cache_files import cache_folder
-from devconcepts.errors import located, project_path
+from devconcepts.core.cache_files import cache_folder
+from devconcepts.core.errors import located, project_path
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
-from devconcepts.i18n.template_cache import SharedBytecodeCache
+from devconcepts.core.template_cache import SharedBytecodeCache
 from devconcepts.i18n import source_hash
 from devconcepts.i18n.behind import notice, with_notice
 from devconcepts.i18n.counterparts import missing_translations
 from devconcepts.i18n.headings import CounterpartHeadings
-from devconcepts.labels import labels_for
-from devconcepts.locales import all_languages_built, build_locales, language_roots, page_locale, translated_locales
-from devconcepts.site_data import project_dir
+from devconcepts.core.labels import labels_for
+from devconcepts.core.locales import all_languages_built, build_locales, language_roots, page_locale, translated_locales
+from devconcepts.core.site_data import project_dir
 
 log = get_plugin_logger(__name__)
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from devconcepts.errors import located
+from devconcepts.core.errors import located
 
 KEY = "source_hash"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from mkdocs.config import load_config
 
-    from devconcepts.locales import translated_locales
+    from devconcepts.core.locales import translated_locales
 
     config = load_config(str(args.config_file))
     docs_dir = Path(config.docs_dir).resolve()

@@ -28,11 +28,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from devconcepts.errors import stop
-from devconcepts.locales import all_languages_built, build_locales, built_locales
+from devconcepts.core.errors import stop
+from devconcepts.core.locales import all_languages_built, build_locales, built_locales
 from devconcepts.offline import worker
 from devconcepts.offline.manifest import FILE_NAME, AppInfo, manifest
-from devconcepts.cache_files import Memo, cache_folder, code_version
+from devconcepts.core.cache_files import Memo, cache_folder, code_version
 from devconcepts.offline import precache as precache_module
 from devconcepts.offline.precache import Language, gzip_size, precache_lists, version
 

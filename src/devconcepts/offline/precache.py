@@ -29,7 +29,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
-from devconcepts.cache_files import Memo
+from devconcepts.core.cache_files import Memo
 
 GZIP_LEVEL = 6
 """What web servers (and GitHub Pages) compress with; bench/ uses it too."""

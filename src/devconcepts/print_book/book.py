@@ -10,7 +10,7 @@ from html import escape
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from devconcepts.locales import language_path
+from devconcepts.core.locales import language_path
 from devconcepts.print_book.chapters import Chapter, rewrite_chapter
 
 

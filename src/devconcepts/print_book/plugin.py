@@ -22,12 +22,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
-from devconcepts.errors import located, page_path
-from devconcepts.labels import labels_for
-from devconcepts.locales import build_locales, counterpart_key, file_locale, is_fallback, language_name
-from devconcepts.page_sources import newest_change
-from devconcepts.print_book import dates
+from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
+from devconcepts.core.errors import located, page_path
+from devconcepts.core.labels import labels_for
+from devconcepts.core.locales import build_locales, counterpart_key, file_locale, is_fallback, language_name
+from devconcepts.core.page_sources import newest_change
+from devconcepts.core import git_dates
 from devconcepts.print_book import chapters as chapters_module
 from devconcepts.print_book.book import assemble
 from devconcepts.print_book.chapters import Chapter
@@ -47,7 +47,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if self.config.enabled and locale == default:
             # Once per whole-site build (the default language comes first), so
             # `mkdocs serve` picks up commits made while it runs.
-            dates.forget()
+            git_dates.forget()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled and _book_file(files, self.config.book) is None:
@@ -73,7 +73,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         if not self.config.enabled:
             return context
         is_book = _normalised_src(page.file) == self.config.book
-        date = self._fill_book(page, config, nav) if is_book else dates.last_change(_src(page))
+        date = self._fill_book(page, config, nav) if is_book else git_dates.last_change(_src(page))
         if self.config.source_line:
             context["print_source"] = self._source(page, config, date)
         context["print_is_book"] = is_book
@@ -82,7 +82,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
     # The book ---------------------------------------------------------------
 
     def page_sources(self, page: Page, config: MkDocsConfig, nav: Navigation) -> list[Path] | None:
-        """The book's files: its own and its chapters' (devconcepts.page_sources)."""
+        """The book's files: its own and its chapters' (devconcepts.core.page_sources)."""
         if not self.config.enabled or _normalised_src(page.file) != self.config.book:
             return None
         return [_src(p) for p in [page, *self._chapters(config, nav)[0]]]
@@ -122,7 +122,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         result = assemble(
             pages, book, contents_label=labels["print.contents"],
             source_line=lambda page: self._render_source(
-                self._source(page, config, dates.last_change(_src(page)))),
+                self._source(page, config, git_dates.last_change(_src(page)))),
             rewrite=rewrite,
         )
         memo.save()

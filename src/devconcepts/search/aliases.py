@@ -5,8 +5,8 @@ A page may name a concept in one language only ("Scheduler" on a Korean page,
 a term by any of its spellings gets all its other spellings, Korean and
 English, as hidden keywords; so does the section the term list names as the
 term's explanation. Both languages' indexes use the same list
-(devconcepts.terms.load_terms) and the same matcher
-(devconcepts.glossary.matching) as the glossary's tooltips, including the
+(devconcepts.terms.term_list.load_terms) and the same matcher
+(devconcepts.terms.matching) as the glossary's tooltips, including the
 `exclude` words (로그인 is not 로그) and the `case_sensitive` flag."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from devconcepts.glossary.matching import TermMatcher
-from devconcepts.terms import Term
+from devconcepts.terms.matching import TermMatcher
+from devconcepts.terms.term_list import Term
 
 from .tokenizer import Prefixes, split_words
 
@@ -36,7 +36,7 @@ class AliasMatcher:
 
     def mentioned(self, text: str | Sequence[str]) -> list[Term]:
         """Terms that `text` (or its words) names by one of their spellings, by
-        the rules of `devconcepts.glossary.matching` (particles as in
+        the rules of `devconcepts.terms.matching` (particles as in
         "스케줄러가", "RAG를"; `exclude` words; `case_sensitive`)."""
         if not isinstance(text, str):
             text = " ".join(text)

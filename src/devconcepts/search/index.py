@@ -12,10 +12,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from devconcepts.cache_files import Memo, text_key
-from devconcepts.locales import counterpart_key
-from devconcepts.material_internals import SearchIndex as MaterialSearchIndex
-from devconcepts.terms import Term
+from devconcepts.core.cache_files import Memo, text_key
+from devconcepts.core.locales import counterpart_key
+from devconcepts.core.material_internals import SearchIndex as MaterialSearchIndex
+from devconcepts.terms.term_list import Term
 
 from .aliases import AliasMatcher
 from .korean import PARTICLES, has_hangul

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import posixpath
 
-from devconcepts.material_internals import PAGE_CONFIG, dump_page_config
+from devconcepts.core.material_internals import PAGE_CONFIG, dump_page_config
 
 WORKER = "devconcepts-search.js"
 """The query-normalising worker, next to Material's in assets/javascripts/workers/."""

@@ -34,12 +34,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from devconcepts.cache_files import Memo, cache_folder, code_version, text_key
-from devconcepts.errors import stop
-from devconcepts.locales import build_locales, is_fallback
-from devconcepts.material_internals import WORKER_DIR, replace_search_index, translate
-from devconcepts import site_data
-from devconcepts.terms import TermListError, load_terms
+from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
+from devconcepts.core.errors import stop
+from devconcepts.core.locales import build_locales, is_fallback
+from devconcepts.core.material_internals import WORKER_DIR, replace_search_index, translate
+from devconcepts.core import site_data
+from devconcepts.terms.term_list import TermListError, load_terms
 
 from . import aliases as aliases_module, index as index_module, korean, page_config, segment, tokenizer
 from .aliases import AliasMatcher
@@ -218,7 +218,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 def _code_version() -> str:
     """What a kept index was built with: the modules that build it, the term
     matcher, Kiwi and its model, and Material (whose parser reads the pages)."""
-    from devconcepts.glossary import matching
+    from devconcepts.terms import matching
 
     return code_version(index_module, aliases_module, tokenizer, segment, korean, matching,
                         packages=("kiwipiepy", "kiwipiepy-model", "mkdocs-material"))

@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
-from devconcepts.cache_files import write_json
+from devconcepts.core.cache_files import write_json
 
 Token = tuple[int, int, str]
 """(start, length, tag) of one morpheme in a word."""

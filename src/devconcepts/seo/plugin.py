@@ -10,7 +10,7 @@
   copied from the cache when the same text was drawn with the same font and
   code before.
 - After the build: the root sitemap with the same pairs as the heads and the
-  date the page's sources last changed in git (`devconcepts.page_sources`),
+  date the page's sources last changed in git (`devconcepts.core.page_sources`),
   a sitemap in every other language root, and robots.txt."""
 
 from __future__ import annotations
@@ -28,12 +28,12 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from devconcepts.cache_files import cache_folder, write_bytes
-from devconcepts.errors import located, page_path
-from devconcepts.labels import labels_for
-from devconcepts.locales import (all_languages_built, built_locales, file_locale, is_default_language_build,
+from devconcepts.core.cache_files import cache_folder, write_bytes
+from devconcepts.core.errors import located, page_path
+from devconcepts.core.labels import labels_for
+from devconcepts.core.locales import (all_languages_built, built_locales, file_locale, is_default_language_build,
                                  is_fallback, language_path, language_roots, page_locale, translations)
-from devconcepts.page_sources import last_change
+from devconcepts.core.page_sources import last_change
 
 from . import preview
 from .crawl_files import language_sitemap, robots_txt

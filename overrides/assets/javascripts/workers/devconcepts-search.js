@@ -36,7 +36,7 @@
   var MIN_STEM = 2
 
   /* Material's worker message types (SearchMessageType); recorded in
-     src/devconcepts/material_internals.py (WORKER_MESSAGES), and
+     src/devconcepts/core/material_internals.py (WORKER_MESSAGES), and
      tests/theme/test_upgrade_guard.py checks this file and Material's
      worker against it. */
   var SETUP = 0

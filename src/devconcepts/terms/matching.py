@@ -38,7 +38,7 @@ from typing import Iterable, Iterator
 
 import ahocorasick
 
-from devconcepts.terms import Term
+from devconcepts.terms.term_list import Term
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")

@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
-from devconcepts.cache_files import write_bytes
+from devconcepts.core.cache_files import write_bytes
 
 
 class SharedBytecodeCache(BytecodeCache):

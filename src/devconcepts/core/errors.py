@@ -68,7 +68,7 @@ def stop(error: SourceError | str, config: MkDocsConfig | None = None) -> Plugin
 
 def project_path(config: MkDocsConfig, path: str | Path) -> str:
     """`path` as seen from the folder of mkdocs.yml (absolute when outside it)."""
-    from devconcepts.site_data import project_dir
+    from devconcepts.core.site_data import project_dir
 
     path = Path(path)
     try:

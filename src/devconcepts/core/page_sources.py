@@ -6,7 +6,7 @@ fills from other files says so through that plugin: the plugin has a method
 from (its own file included) for the pages it fills, and None for the rest.
 The print book lists its chapters, the review page its topics, the glossary
 the term list. The dates come from git, as the print sheets' "last changed"
-line does (`devconcepts.print_book.dates`), so one commit always gives the
+line does (`devconcepts.core.git_dates`), so one commit always gives the
 same dates."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from devconcepts.print_book import dates
+from devconcepts.core import git_dates
 
 
 def page_sources(page: Page, config: MkDocsConfig, nav: Navigation) -> list[Path]:
@@ -32,7 +32,7 @@ def page_sources(page: Page, config: MkDocsConfig, nav: Navigation) -> list[Path
 
 def newest_change(paths: list[Path]) -> dt.date | None:
     """The latest last-change date among `paths` (None when none has one)."""
-    found = [date for date in (dates.last_change(path) for path in paths) if date]
+    found = [date for date in (git_dates.last_change(path) for path in paths) if date]
     return max(found) if found else None
 
 

@@ -33,7 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
-from devconcepts.errors import SourceError, page_path, stop
+from devconcepts.core.errors import SourceError, page_path, stop
 
 
 class OwnedExtension:

@@ -2,7 +2,7 @@
 and the Korean/English search aliases.
 
 Schema of one entry in `data/terms.yml` (beside mkdocs.yml; see
-`devconcepts.site_data`) (keys beyond `id` and `names` are
+`devconcepts.core.site_data`) (keys beyond `id` and `names` are
 optional for the loader, but the glossary needs `definitions` and `page`)::
 
     - id: etcd                      # glossary anchor and [[term:etcd]] reference
@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from devconcepts import data_yaml
-from devconcepts.data_yaml import line_of
-from devconcepts.errors import SourceError
-from devconcepts.labels import DEFAULT_LOCALE, LABELS
+from devconcepts.core import data_yaml
+from devconcepts.core.data_yaml import line_of
+from devconcepts.core.errors import SourceError
+from devconcepts.core.labels import DEFAULT_LOCALE, LABELS
 
 
 class TermListError(SourceError):

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from devconcepts.labels import DEFAULT_LOCALE
+from devconcepts.core.labels import DEFAULT_LOCALE
 
 I18N_PLUGIN = "i18n"
 """The name mkdocs-static-i18n is listed under in mkdocs.yml's plugins."""

@@ -3,7 +3,7 @@
 Every mapping and list comes back as a `dict` or `list` that also knows the
 1-based line it starts on and the line of each of its keys or items, so the
 checks that follow can report `data/terms.yml:12: duplicate id` like a page's
-errors (`devconcepts.errors`). Invalid YAML and a key written twice in one
+errors (`devconcepts.core.errors`). Invalid YAML and a key written twice in one
 mapping (which YAML would silently keep the last of) are reported the same way.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from devconcepts.errors import SourceError
+from devconcepts.core.errors import SourceError
 
 # LibYAML's parser reads the term list several times faster where PyYAML has
 # it; the constructors below work with either.

@@ -7,7 +7,7 @@ version, every copied template and the markup our blocks complete, so a
 Material upgrade fails that test instead of a page. After an upgrade: compare
 each copied template with its new original, carry our change over, check
 every item below, then set
-`MATERIAL_VERSION` and run `python -m devconcepts.material_internals record`.
+`MATERIAL_VERSION` and run `python -m devconcepts.core.material_internals record`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from devconcepts.i18n.template_cache import SharedBytecodeCache
+from devconcepts.core.template_cache import SharedBytecodeCache
 
 MATERIAL_VERSION = "9.8.1"
 """The Material release the items below were checked against."""
@@ -233,7 +233,7 @@ def upgrade_problems(overrides: Path, templates: Path | None = None, version: st
     version = version or installed_version()
     problems = []
     if version != MATERIAL_VERSION:
-        problems.append(f"Material {version} is installed; the overrides and devconcepts.material_internals "
+        problems.append(f"Material {version} is installed; the overrides and devconcepts.core.material_internals "
                         f"were written against {MATERIAL_VERSION}")
     recorded = json.loads((overrides / ORIGINALS_FILE).read_text(encoding="utf-8"))
     if recorded.get("material") != MATERIAL_VERSION:
@@ -281,7 +281,7 @@ def record(overrides: Path, templates: Path | None = None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m devconcepts.material_internals",
+    parser = argparse.ArgumentParser(prog="python -m devconcepts.core.material_internals",
                                      description="Check or record the Material templates the overrides copy.")
     parser.add_argument("command", choices=["check", "record"])
     parser.add_argument("--overrides", type=Path, default=Path("overrides"))
