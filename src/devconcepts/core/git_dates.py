@@ -1,4 +1,13 @@
-"""Date of the last change of a source file, for the printed source line."""
+"""Date of the last change of a source file: the printed source line, the
+sitemap's `lastmod` and the Anki deck's date (`devconcepts.core.page_sources`).
+
+Not mkdocs-git-revision-date-localized-plugin: it dates a page by its own
+Markdown file while that page is built and hands the date to the page's
+template, but the dates here belong to sets of files that are not one page (a
+print book and the review page are as new as their newest topic, the glossary
+as `data/terms.yml` too, and the deck is no page at all), and are read by
+plugins after the pages are built. It also asks git once per page, where one
+`git log` here dates every file of the repository for every language's build."""
 
 from __future__ import annotations
 
