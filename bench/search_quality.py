@@ -18,7 +18,7 @@ variants.
 Variants (see bench/site_configs.py): `ours` (mkdocs.yml as it is), `plain`
 (Material's search and static-i18n's combined index, no devconcepts-search),
 and `ours:key=value;...` to override devconcepts-search options, e.g.
-`ours:segmenter=lexicon` or `ours:normalize_queries=false;aliases=false`
+`ours:segmenter=none` or `ours:normalize_queries=false;aliases=false`
 (`;` between options, as `,` separates variants).
 
 tests/search/test_quality.py runs the same code and asserts a floor.

@@ -5,8 +5,7 @@ mkdocs.yml with its search settings swapped, written as a child config
 - `plain`: Material's search as it comes, with static-i18n combining every
   language into one index (its default `reconfigure_search: true`), and no
   devconcepts-search. This is what the issue measured.
-- `ours`: devconcepts-search with the given options (default: mkdocs.yml's);
-  `segmenter: lexicon` or `suffix` builds with a segmenter of segmenters.py.
+- `ours`: devconcepts-search with the given options (default: mkdocs.yml's).
 """
 
 from __future__ import annotations
@@ -16,8 +15,6 @@ from pathlib import Path
 
 import yaml
 from mkdocs.utils import yaml_load
-
-from segmenters import SEGMENTERS, hook_source
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -52,7 +49,6 @@ def write_config(path: Path, *, search: dict | None, docs_dir: Path | None = Non
     docs_dir: another docs folder (for a generated site).
     nav: another navigation (for a generated site)."""
     search = dict(search) if search is not None else None
-    bench_segmenter = search.pop("segmenter") if search and search.get("segmenter") in SEGMENTERS else None
     plugins = []
     for entry in _plugins():
         name = _name(entry)
@@ -90,10 +86,6 @@ def write_config(path: Path, *, search: dict | None, docs_dir: Path | None = Non
     }
     if nav is not None:
         config["nav"] = nav
-    if bench_segmenter is not None:
-        hook = path.parent / f"segmenter_{bench_segmenter}.py"
-        hook.write_text(hook_source(bench_segmenter), encoding="utf-8")
-        config["hooks"] = [str(hook)]
     # Folders that mkdocs.yml names relative to itself, beside the config as
     # in the project: the term list and diagrams (data/), the source notes
     # the glossary reads (seed/).

@@ -1,5 +1,4 @@
-"""bench/search_quality.py and bench/segmenters.py, imported so the tests run
-the benchmarks' own code."""
+"""bench/search_quality.py, imported so the tests run the benchmark's own code."""
 
 from __future__ import annotations
 
@@ -23,4 +22,3 @@ def _load(name: str):
 
 
 search_quality = _load("search_quality")
-segmenters = _load("segmenters")

@@ -1,19 +1,12 @@
 """Finding words inside Korean compounds, and the nouns the query normaliser
-knows, for the segmenters the plugin offers and those the benchmarks compare
-it with (bench/segmenters.py)."""
+knows, for the segmenters the plugin offers."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from devconcepts.search.config import SearchConfig
 from devconcepts.search.segment import NullSegmenter, make_segmenter
-
-from .benchmark import segmenters
-
-LexiconSegmenter, SuffixSegmenter = segmenters.LexiconSegmenter, segmenters.SuffixSegmenter
 
 
 def analyze(segmenter, *texts: str):
@@ -25,57 +18,12 @@ def test_null_segmenter_finds_nothing():
     assert result.suffixes == [set()] and result.stems == set()
 
 
-def test_lexicon_stems_are_words_seen_bare_or_with_two_particles():
-    result = analyze(LexiconSegmenter(), "컨테이너를 실행", "컨테이너가 멈춘다", "서버를 늘린다")
-    assert "컨테이너" in result.stems          # 컨테이너를 + 컨테이너가
-    assert "실행" in result.stems               # bare
-    assert "서버" not in result.stems           # only ever 서버를: could be 서버를 itself
-
-
-def test_lexicon_boundary_needs_known_words_on_both_sides():
-    result = analyze(LexiconSegmenter(), "데이터 베이스 데이터베이스에서", "전자상거래 상거래")
-    assert "베이스에서" in result.suffixes[0]
-    assert "상거래" not in result.suffixes[1]   # 전자 is not a word the site uses alone
-
-
-def test_lexicon_takes_term_list_names_as_words():
-    result = analyze(LexiconSegmenter(["전자"]), "전자상거래 상거래")
-    assert "상거래" in result.suffixes[0]
-
-
-def test_suffix_segmenter_indexes_every_syllable():
-    result = analyze(SuffixSegmenter(), "고가용성으로")
-    assert result.suffixes == [{"가용성", "용성"}]
-
-
 def test_unknown_segmenter_name_means_none():
     assert isinstance(make_segmenter("none", []), NullSegmenter)
 
 
-def test_the_plugin_offers_kiwi_or_none_and_the_benchmarks_the_others():
+def test_the_plugin_offers_kiwi_or_none():
     assert SearchConfig.segmenter.choices == ("kiwi", "none")
-    assert set(segmenters.SEGMENTERS) == {"lexicon", "suffix"}
-
-
-def test_a_benchmark_variant_builds_with_its_segmenter_through_a_hook(tmp_path):
-    import yaml
-    from site_configs import write_config
-
-    config = yaml.safe_load(write_config(tmp_path / "mkdocs.yml", search={"segmenter": "suffix"}).read_text())
-    assert "devconcepts-search" in config["plugins"]  # the site's own settings, without `segmenter`
-    [hook] = config["hooks"]
-    namespace = {}
-    exec(Path(hook).read_text(encoding="utf-8"), namespace)
-
-    class Plugins(dict):
-        pass
-
-    plugin = type("Plugin", (), {"_segmenter": None})()
-    fake = Plugins({"devconcepts-search": plugin})
-    site = type("Config", (), {"plugins": fake, "config_file_path": str(tmp_path / "mkdocs.yml"),
-                               "docs_dir": str(tmp_path / "docs")})()
-    namespace["on_config"](site)
-    assert isinstance(plugin._segmenter, SuffixSegmenter)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from devconcepts.search.korean import PARTICLES, has_hangul, without_particle, word_forms
+from devconcepts.search.korean import PARTICLES, has_hangul, without_particle
 from devconcepts.search.tokenizer import SEPARATOR, compile_separator, plain_text, split_words
 
 PATTERN = compile_separator(SEPARATOR)
@@ -86,7 +86,6 @@ def test_without_particle_longest_first(word, expected):
 def test_without_particle_keeps_something():
     assert without_particle("는") == ()
     assert without_particle("도커") == ()
-    assert word_forms("도커를") == {"도커를", "도커"}
 
 
 def test_has_hangul():

@@ -47,8 +47,3 @@ def without_particle(word: str) -> tuple[str, ...]:
     particle first. Empty when the word does not end in a particle or would
     be left empty."""
     return tuple(word[:-n] for n in range(min(_LONGEST, len(word) - 1), 0, -1) if word[-n:] in _PARTICLE_SET)
-
-
-def word_forms(word: str) -> set[str]:
-    """The word itself and its particle-less readings (for matching names)."""
-    return {word, *without_particle(word)}

@@ -182,9 +182,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if language not in self._built:
                 key = text_key(dump({"pages": index.pages, "lang": index.lang, "pipeline": index.pipeline,
                                      "fields": index.fields, "separator": self.config.separator}),
-                               repr(self._terms), repr(self.config.segmenter), repr(self.config.aliases),
-                               # A segmenter put in from outside (bench/segmenters.py) is another input.
-                               repr(type(self._segmenter)) if self._segmenter is not None else "")
+                               repr(self._terms), repr(self.config.segmenter), repr(self.config.aliases))
                 self._built[language] = memo.get(key, lambda: dump(self._build(index, config)))
             path = Path(config.site_dir) / index.prefix / "search" / "search_index.json"
             write_file(self._built[language].encode("utf-8"), str(path))

@@ -18,8 +18,8 @@ uses them to strip particles from queries and to split compound queries.
 - `NullSegmenter`: no boundaries, no stems (words inside compounds are not
   found); for a machine without Kiwi's packages.
 
-The model-free segmenters Kiwi was chosen over, and how each compares, are in
-bench/segmenters.py (`bench/search_quality.py --variants ours,ours:segmenter=lexicon`).
+Why Kiwi, against the model-free segmenters it was chosen over, with their
+figures: bench/NOTES.md.
 """
 
 from __future__ import annotations
