@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from devconcepts.core import stages
 from devconcepts.assets import purge, purge_cache
 from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, find_asset, minify_js
 from devconcepts.assets.material_components import components_off_problems
@@ -87,9 +88,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             config.extra_javascript = [ExtraScriptValue(self.config.script)]
         return config
 
-    # After static-i18n (-100), which sorts source files into languages and
-    # has no use for generated ones.
-    @event_priority(-110)
+    @event_priority(stages.FILES_GENERATED)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
@@ -115,14 +114,12 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             files.append(File.generated(config, target, content=minify_js(Path(source.abs_src_path))))
         return files
 
-    # Last, after every plugin that edits the page's HTML.
-    @event_priority(-300)
+    @event_priority(stages.PAGE_FINAL)
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         return squeeze(output) if self.config.enabled and self.config.squeeze_html else output
 
-    # After static-i18n (-100), which builds the other languages inside its
-    # own on_post_build: the purge must see every language's pages.
-    @event_priority(-300)
+    # The purge must see every language's pages.
+    @event_priority(stages.BUILT_FILES_REWRITTEN)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.config.purge or not all_languages_built(config):
             return

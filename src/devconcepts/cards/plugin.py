@@ -30,6 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.cards import anki, extract as extract_module, lock
 from devconcepts.cards.config import CardsConfig
@@ -60,10 +61,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self._written = None
         return files
 
-    # At the context stage every page's content is final (MkDocs renders all
-    # pages' Markdown before it builds any page); after static-i18n (50) has
-    # set the page's language.
-    @event_priority(0)
+    @event_priority(stages.CONTEXT_READ)
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if not self.config.enabled or counterpart_key(page.file) != self.config.page:
             return context

@@ -71,7 +71,7 @@ def is_default_language_build(config: MkDocsConfig) -> bool:
 
 def all_languages_built(config: MkDocsConfig) -> bool:
     """True in the build that finishes last: static-i18n builds the other
-    languages inside the default language's on_post_build (priority -100),
+    languages inside the default language's on_post_build (`stages.LANGUAGE`),
     so a plugin that runs after it there sees the whole site."""
     return not getattr(_i18n(config), "building", False)
 

@@ -33,6 +33,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from devconcepts.core import stages
 from devconcepts.core import site_data
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.csp import links, markup, pages, policy, sources
@@ -72,10 +73,9 @@ class CspPlugin(BasePlugin[CspConfig]):
         """Whether pages get a policy; the content is checked either way."""
         return self.config.enabled and (self.config.serve or not self._serving)
 
-    # Before the plugins that read the term list (devconcepts-search at -200
-    # in on_config, devconcepts-glossary in on_pre_build), so that a script in
-    # it is reported at its line rather than by their own checks.
-    @event_priority(50)
+    # A script in the term list is reported here at its line rather than by
+    # the checks of the plugins that read the list.
+    @event_priority(stages.SOURCES_CHECKED)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # static-i18n runs on_config again for each other language, inside
         # the first build: the sources were read once already.
@@ -90,9 +90,8 @@ class CspPlugin(BasePlugin[CspConfig]):
                 for path, finding in found))
         return config
 
-    # After every plugin that edits a page's HTML from its Markdown: what a
-    # Markdown extension or a plugin wrote from data/ is content too.
-    @event_priority(-400)
+    # What a Markdown extension or a plugin wrote from data/ is content too.
+    @event_priority(stages.CONTENT_CHECKED)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
@@ -108,10 +107,8 @@ class CspPlugin(BasePlugin[CspConfig]):
                 for finding in found))
         return html
 
-    # After devconcepts-assets (-300), the last plugin to rewrite the built
-    # files, and after static-i18n (-100), which builds the other languages
-    # inside this event: every page of every language is final.
-    @event_priority(-400)
+    # Every page of every language is final.
+    @event_priority(stages.PAGES_SECURED)
     def _write(self, *, config: MkDocsConfig) -> None:
         # Each language's build read its pages' content: keep what it found.
         if self._content_memo is not None:
@@ -140,9 +137,8 @@ class CspPlugin(BasePlugin[CspConfig]):
         if self._policy():
             log.info(f"Content-Security-Policy written on {len(files)} pages")
 
-    # Last of all, after anything else that could still change a page: a
-    # page whose inline script no longer matches its policy must not ship.
-    @event_priority(-1000)
+    # A page whose inline script no longer matches its policy must not ship.
+    @event_priority(stages.PAGES_VERIFIED)
     def _verify(self, *, config: MkDocsConfig) -> None:
         if not self._policy() or not all_languages_built(config):
             return

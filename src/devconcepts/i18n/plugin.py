@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from devconcepts.core import stages
 from devconcepts.core.cache_files import cache_folder
 from devconcepts.core.errors import located, project_path
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
@@ -117,9 +118,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             locale, default = build_locales(config)
             self._not_found.after_build(Path(config.site_dir), locale, default)
 
-    # After static-i18n (-100) has built the other languages inside the
-    # default language's build: every page of every language is known.
-    @event_priority(-110)
+    @event_priority(stages.EVERY_LANGUAGE_BUILT)
     def _write_headings(self, config: MkDocsConfig) -> None:
         if self.config.enabled and all_languages_built(config):
             self._headings.write(Path(config.site_dir))

@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
+from devconcepts.core import stages
 from devconcepts.core.errors import stop
 from devconcepts.core.locales import all_languages_built, build_locales, built_locales
 from devconcepts.offline import worker
@@ -104,12 +105,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         head = f'{link}><meta name="theme-color" content="{self.config.theme_color}">'
         return output.replace("</head>", head + "</head>", 1)
 
-    # After every plugin that writes or rewrites built files: static-i18n
-    # (-100) builds the other languages inside this event, devconcepts-assets
-    # and devconcepts-search write theirs at -300, devconcepts-csp its
-    # policies at -400. Before devconcepts-csp's final check (-1000), which
-    # only reads the pages.
-    @event_priority(-900)
+    @event_priority(stages.FILES_LISTED)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not all_languages_built(config):
             return

@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.errors import located, page_path
 from devconcepts.core.labels import labels_for
@@ -66,9 +67,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             self._env = env
         return env
 
-    # Runs after static-i18n (priority 50) has set the page's language
-    # context, and before the search plugin indexes the page.
-    @event_priority(10)
+    @event_priority(stages.BOOK_FILLED)
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if not self.config.enabled:
             return context

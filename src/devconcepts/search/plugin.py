@@ -34,6 +34,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
+from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.errors import stop
 from devconcepts.core.locales import build_locales, is_fallback
@@ -73,8 +74,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
 
-    # After static-i18n (-100), which sets the language of each build.
-    @event_priority(-200)
+    @event_priority(stages.CONFIG_AFTER_LANGUAGE)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
@@ -135,9 +135,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             digest.update(path.read_bytes())
         return digest.hexdigest()[:8]
 
-    # Before Material's search (0), which strips data-search-exclude markers,
-    # and after plugins that fill in page content at 10 (devconcepts-print).
-    @event_priority(5)
+    # Before Material's search strips the data-search-exclude markers, and
+    # after the print book has its chapters.
+    @event_priority(stages.SECTIONS_INDEXED)
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:
             return context
@@ -168,9 +168,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         except (page_config.PageConfigError, ValueError) as error:
             raise PluginError(f"devconcepts-search: {where}: {error}")
 
-    # After static-i18n (-100) has built every language and had Material write
-    # the combined index: the per-language files replace it.
-    @event_priority(-300)
+    # Every language is built and Material has written its combined index:
+    # the per-language files replace it.
+    @event_priority(stages.BUILT_FILES_REWRITTEN)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return

@@ -28,6 +28,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from devconcepts.core import stages
 from devconcepts.core.cache_files import cache_folder, write_bytes
 from devconcepts.core.errors import located, page_path
 from devconcepts.core.labels import labels_for
@@ -72,8 +73,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(config.site_url))
         return [(root.locale, urljoin(origin, root.path), root.default) for root in language_roots(config)]
 
-    # After static-i18n (-100) has reconfigured the build.
-    @event_priority(-200)
+    @event_priority(stages.CONFIG_AFTER_LANGUAGE)
     def on_config(self, config):
         if self.config.enabled:
             self.roots = self._language_roots(config)
@@ -165,8 +165,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             write_bytes(cached, data)
         return data
 
-    # After static-i18n (-100) has built every language into its folder.
-    @event_priority(-200)
+    @event_priority(stages.SITE_FILES_WRITTEN)
     def on_post_build(self, config):
         if not self.config.enabled:
             return
