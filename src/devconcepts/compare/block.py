@@ -74,7 +74,7 @@ class CompareBlock(Block):
         return True
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        return build_figure(parent, self.comparison, self.config["extension"].setting("locale"))
+        return build_figure(parent, self.comparison, self.config["extension"].locale)
 
 
 def build_figure(parent: etree.Element, comparison: Comparison, locale: str) -> etree.Element:

@@ -133,7 +133,7 @@ class CompareExtension(OwnedExtension, BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         # Fail now, not halfway through a page, when the locale has no words.
-        label("compare.aspect", self.setting("locale"))
+        label("compare.aspect", self.locale)
         md.registerExtension(self)
         md.preprocessors.register(ComparePreprocessor(md, self.document), "devconcepts_compare", PREPROCESSOR_PRIORITY)
         md.treeprocessors.register(CompareCheck(md, self.document), "devconcepts_compare_check", CHECK_PRIORITY)

@@ -34,7 +34,7 @@ from devconcepts.compare.leftovers import leftover_block_lines
 from devconcepts.compare.parse import ComparisonError, parse
 from devconcepts.core.errors import located, page_path, stop
 from devconcepts.core.labels import UnknownLabelError, label
-from devconcepts.core.locales import counterpart_key, is_default_language_build, page_locale
+from devconcepts.core.locales import counterpart_key, is_default_language_build
 from devconcepts.core.plugin_extension import ExtensionOwner
 
 log = get_plugin_logger(__name__)
@@ -68,19 +68,19 @@ class ComparePlugin(ExtensionOwner, BasePlugin[CompareConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        self.enter_page(page, config)
+        context = self.enter_page(page, config)
         path = page.file.src_uri
-        locale = self.settings["locale"] = page_locale(config)
+        locale = context.locale
         try:
             # The extension would fail mid-page; fail here, naming the page.
             for key in ("compare.aspect", "compare.shared"):
                 label(key, locale)
         except UnknownLabelError as error:
-            raise stop(located(self.settings["page_path"], 1, str(error))) from None
+            raise stop(located(context.source_path, 1, str(error))) from None
         try:
-            comparisons = parse(markdown, first_line=self.settings["lines_above"] + 1)
+            comparisons = parse(markdown, first_line=context.lines_above + 1)
         except ComparisonError as error:
-            raise stop(error.in_file(self.settings["page_path"])) from None
+            raise stop(error.in_file(context.source_path)) from None
 
         if self.config.check_translations:
             self._check_translation(page, config, locale, Side(path, tuple(comparisons)))

@@ -39,7 +39,7 @@ class StudyToolbarTreeprocessor(Treeprocessor):
         for parent in root.iter():
             for index, child in enumerate(parent):
                 if child.tag == "figure" and COMPARE_CLASS in child.get("class", "").split():
-                    parent.insert(index, toolbar(self.extension.setting("locale")))
+                    parent.insert(index, toolbar(self.extension.locale))
                     return
 
 

@@ -57,6 +57,12 @@ def build_locales(config: MkDocsConfig) -> tuple[str, str]:
     return getattr(i18n, "current_language", None) or default, default
 
 
+def language_prefix(locale: str, default: str) -> str:
+    """The folder of `locale`'s pages under the site root: "" for the default
+    language, "en/" for English (static-i18n's layout)."""
+    return "" if locale == default else f"{locale}/"
+
+
 def page_locale(config: MkDocsConfig) -> str:
     """The language of every page this build writes, fallback copies included:
     the one all labels on them come from."""

@@ -4,10 +4,14 @@ The pattern of mkdocs-autorefs: the plugin creates its extension with a
 reference to itself and puts that instance into `config.markdown_extensions`
 in `on_config`. MkDocs converts every page with the same instance, so while a
 page is converted the extension reads what the plugin knows about it: the
-plugin sets `current_page` in `on_page_markdown` and keeps the rest of what
-the extension asks for in `settings` (the build's language, the term list,
-the page's path for error messages). Nothing rewrites `config.mdx_configs`
-between pages, and nothing depends on MkDocs making a new `Markdown` per page.
+plugin hands over the page's context (`devconcepts.core.page_context`: its
+language, its source path for messages, where its body starts) in
+`enter_page`, called first in `on_page_markdown`, and keeps the rest of what
+the extension asks for in `settings` (the term list, the folder of the
+diagrams); an extension asks only for a name the plugin sets or an option of
+its own, and any other name is an error, not an empty value. Nothing rewrites
+`config.mdx_configs` between pages, and nothing depends on MkDocs making a
+new `Markdown` per page.
 
 Without a plugin (`markdown.markdown(text, extensions=["devconcepts.compare"],
 extension_configs=…)`) an extension reads its own options, so it can be used
@@ -22,7 +26,7 @@ A plugin of this package:
 and its extension:
 
     class CompareExtension(OwnedExtension, BlocksExtension):
-        ... self.setting("locale") ...
+        ... self.locale ...
 """
 
 from __future__ import annotations
@@ -31,9 +35,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-from mkdocs.utils import meta
 
-from devconcepts.core.errors import SourceError, page_path, stop
+from devconcepts.core.errors import SourceError, stop
+from devconcepts.core.page_context import PageContext, page_context
 
 
 class OwnedExtension:
@@ -44,31 +48,44 @@ class OwnedExtension:
         self.plugin = plugin
         super().__init__(*args, **kwargs)
 
+    @property
+    def page(self) -> PageContext | None:
+        """The context of the page being converted; None when used alone."""
+        return self.plugin.page if self.plugin is not None else None
+
+    @property
+    def locale(self) -> str:
+        """The page's language; used alone, the extension's `locale` option."""
+        page = self.page
+        return page.locale if page is not None else self.getConfig("locale")
+
     def setting(self, name: str) -> Any:
-        """The owning plugin's value of `name` for the page being converted,
-        else the extension's own option."""
+        """The owning plugin's value of `name`, else the extension's own
+        option; a name that is neither is a mistake in the code."""
         if self.plugin is not None and name in self.plugin.settings:
             return self.plugin.settings[name]
+        if name not in self.config:
+            raise KeyError(f"{type(self).__name__}: no setting or option '{name}'")
         return self.getConfig(name)
 
     def in_page(self, error: SourceError) -> Exception:
         """`error` as the build reports it: in the current page's file, with
-        the lines MkDocs cut off (front matter) counted, when a plugin set
-        `page_path` and `lines_above` and the error names no other file; as
-        it is when the extension is used alone."""
-        settings = self.plugin.settings if self.plugin is not None else {}
-        if not settings.get("page_path"):
+        the lines MkDocs cut off (front matter) counted, when a plugin handed
+        over the page and the error names no other file; as it is when the
+        extension is used alone."""
+        page = self.page
+        if page is None:
             return error
         if error.path is not None:  # a problem in another file (a data file)
             return stop(error)
-        return stop(error.in_file(settings["page_path"], settings.get("lines_above", 0)))
+        return stop(error.in_file(page.source_path, page.lines_above))
 
 
 class ExtensionOwner:
     """Mixin for a plugin that owns Markdown extensions (list it before `BasePlugin`)."""
 
-    current_page: Page | None = None
-    """The page being converted; set by `on_page_markdown` of the plugin."""
+    page: PageContext | None = None
+    """The context of the page being converted; set by `enter_page`."""
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -77,12 +94,11 @@ class ExtensionOwner:
             self._settings: dict[str, Any] = {}
         return self._settings
 
-    def enter_page(self, page: Page, config: MkDocsConfig) -> None:
+    def enter_page(self, page: Page, config: MkDocsConfig) -> PageContext:
         """Call first in `on_page_markdown`: the page whose Markdown is
         converted next, and where its extensions' errors point."""
-        self.current_page = page
-        self.settings["page_path"] = page_path(config, page.file.src_path)
-        self.settings["lines_above"] = front_matter_lines(page.file.content_string)
+        self.page = page_context(page, config)
+        return self.page
 
     def own(self, config: MkDocsConfig, name: str, factory) -> Any:
         """This plugin's instance of the extension `name` (its entry point),
@@ -104,11 +120,3 @@ class ExtensionOwner:
         else:
             extensions.append(extension)
         return extension
-
-
-def front_matter_lines(source: str) -> int:
-    """How many lines MkDocs cut from the top of a page (its front matter and
-    the blank lines after it) before handing the Markdown to plugins."""
-    source = source.replace("\r\n", "\n").replace("\r", "\n")
-    body, _ = meta.get_data(source)
-    return max(0, source.count("\n") - body.count("\n"))

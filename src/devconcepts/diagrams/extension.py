@@ -49,7 +49,7 @@ class DiagramBlock(Block):
         return True
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        return render(parent, self.spec, self.config["extension"].setting("locale"))
+        return render(parent, self.spec, self.config["extension"].locale)
 
 
 class DiagramExtension(OwnedExtension, BlocksExtension):

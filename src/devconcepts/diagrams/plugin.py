@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from devconcepts.core import site_data
 from devconcepts.core.errors import stop
-from devconcepts.core.locales import is_default_language_build, page_locale
+from devconcepts.core.locales import is_default_language_build
 from devconcepts.core.plugin_extension import ExtensionOwner
 from devconcepts.diagrams.config import DiagramsConfig
 from devconcepts.diagrams.extension import DiagramExtension
@@ -43,7 +43,6 @@ class DiagramsPlugin(ExtensionOwner, BasePlugin[DiagramsConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.diagram is None:
             return
-        self.settings["locale"] = page_locale(config)
         folder = self.settings["diagrams_dir"] = (self.diagram.getConfig("diagrams_dir")
                                                   or str(site_data.diagrams_dir(config)))
         if is_default_language_build(config):

@@ -35,7 +35,7 @@ class TermAutolinkTreeprocessor(Treeprocessor):
         if state.get("is_glossary_page") or not self.extension.setting("autolink"):
             return
         self.used: set[str] = set()
-        self.locale = self.extension.setting("locale")
+        self.locale = self.extension.locale
         self.glossary_page = self.extension.setting("glossary_page")
         self._walk(root)
 

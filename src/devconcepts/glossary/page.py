@@ -74,7 +74,7 @@ class GlossaryBlock(Block):
 
     def on_end(self, block: etree.Element) -> None:
         extension = self.config["extension"]
-        locale = extension.setting("locale")
+        locale = extension.locale
         sections = extension.setting("sections") or {}
         for term in sorted_terms(extension.terms, locale):
             render_entry(block, term, locale, sections)

@@ -75,7 +75,6 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return
         self.locale = page_locale(config)
-        self.settings["locale"] = self.locale
         # The site's data files, unless mkdocs.yml names others in the extensions' options.
         terms_file = Path(self.glossary.getConfig("terms_file") or site_data.terms_file(config))
         data_files = [terms_file, *sorted(site_data.diagrams_dir(config).glob("*.yml"))]
@@ -97,15 +96,15 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
     def on_page_markdown(self, markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return markdown_text
-        self.enter_page(page, config)
+        context = self.enter_page(page, config)
         source = page.file.content_string
         for line, term_id in scan_references(source):
             if term_id not in self.term_set.by_id:
-                raise stop(UnknownTermError(term_id, line, self.settings["page_path"], self.terms_file))
+                raise stop(UnknownTermError(term_id, line, context.source_path, self.terms_file))
         if source_locale(config, page.file.src_uri) == self.locale:
             # Each source is checked once, in its own language's build.
             for found in variants.find_in_page(source, self.avoided, self.notes):
-                raise stop(located(self.settings["page_path"], found.line, found.message()))
+                raise stop(located(context.source_path, found.line, found.message()))
         here = posixpath.dirname(page.file.src_uri)
         self.settings["glossary_page"] = posixpath.relpath(self.config.glossary_page, here or ".")
         return markdown_text

@@ -51,7 +51,7 @@ class TermReferenceProcessor(InlineProcessor):
         term = self.extension.terms_by_id.get(term_id)
         if term is None:
             raise self.extension.in_page(UnknownTermError(term_id, self._line_of(m.group(0)))) from None
-        locale = self.extension.setting("locale")
+        locale = self.extension.locale
         text = m.group("text") or term.names[locale]
         return term_link(term, text.strip(), locale, self.extension.setting("glossary_page")), m.start(0), m.end(0)
 

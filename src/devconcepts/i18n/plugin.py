@@ -27,7 +27,8 @@ from devconcepts.i18n.behind import notice, with_notice
 from devconcepts.i18n.counterparts import missing_translations
 from devconcepts.i18n.headings import CounterpartHeadings
 from devconcepts.core.labels import labels_for
-from devconcepts.core.locales import all_languages_built, build_locales, language_roots, page_locale, translated_locales
+from devconcepts.core.locales import (all_languages_built, build_locales, language_prefix, language_roots, page_locale,
+                                      translated_locales)
 from devconcepts.core.site_data import project_dir
 
 log = get_plugin_logger(__name__)
@@ -85,7 +86,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if locale == default or Path(page.file.abs_src_path).resolve() not in self._behind:
             return html
         # The source page has the same URL without the language's folder.
-        folder = f"{locale}/"
+        folder = language_prefix(locale, default)
         original = page.url[len(folder):] if page.url.startswith(folder) else page.url
         return with_notice(html, notice(locale, get_relative_url(original, page.url), default))
 

@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url, write_file
 
 from devconcepts.core import stages
 from devconcepts.core.errors import stop
-from devconcepts.core.locales import all_languages_built, build_locales, built_locales
+from devconcepts.core.locales import all_languages_built, build_locales, built_locales, language_prefix
 from devconcepts.offline import worker
 from devconcepts.offline.manifest import FILE_NAME, AppInfo, manifest
 from devconcepts.core.cache_files import Memo, cache_folder, code_version
@@ -91,7 +91,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             return
         locale, default = build_locales(config)
         # static-i18n has set this language's name and description by now.
-        self._apps[locale] = AppInfo(locale, _prefix(locale, default), config.site_name,
+        self._apps[locale] = AppInfo(locale, language_prefix(locale, default), config.site_name,
                                      config.site_description or config.site_name)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -99,7 +99,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             return output
         locale, default = build_locales(config)
         here = page.url
-        link = f'<link rel="manifest" href="{get_relative_url(_prefix(locale, default) + FILE_NAME, here)}"'
+        link = f'<link rel="manifest" href="{get_relative_url(language_prefix(locale, default) + FILE_NAME, here)}"'
         if not self._serving:
             link += f' data-service-worker="{get_relative_url(self.config.worker, here)}"'
         head = f'{link}><meta name="theme-color" content="{self.config.theme_color}">'
@@ -120,7 +120,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             write_file(worker.SERVE_WORKER.encode("utf-8"), str(target))
             return
         _, default = build_locales(config)
-        languages = [Language(locale, _prefix(locale, default)) for locale in built_locales(config)]
+        languages = [Language(locale, language_prefix(locale, default)) for locale in built_locales(config)]
         lists = precache_lists(site, languages, [*NEVER, *self.config.exclude, self.config.worker])
         try:
             code = worker.render(version(lists, worker.source()), lists)
@@ -141,7 +141,3 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
                             f"{self.config.budget_kb} KB budget (budget_kb); leave a file out with 'exclude' "
                             f"or make it smaller")
         sizes.save()
-
-
-def _prefix(locale: str, default: str) -> str:
-    return "" if locale == default else f"{locale}/"

@@ -37,7 +37,7 @@ from mkdocs.utils import write_file
 from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.errors import stop
-from devconcepts.core.locales import build_locales, is_fallback
+from devconcepts.core.locales import build_locales, is_fallback, language_prefix
 from devconcepts.core.material_internals import WORKER_DIR, replace_search_index, translate
 from devconcepts.core import site_data
 from devconcepts.terms.term_list import TermListError, load_terms
@@ -92,7 +92,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise stop(error, config) from None
 
         self._language, default = build_locales(config)
-        self._prefix = "" if self._language == default else f"{self._language}/"
+        self._prefix = language_prefix(self._language, default)
         pipeline = translate(config, "search.config.pipeline")
         self._indexes[self._language] = LanguageIndex(
             language=self._language,
