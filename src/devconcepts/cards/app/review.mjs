@@ -84,7 +84,6 @@ class Review {
     const select = this.find("[data-topic]")
     if (topic && [...select.options].some(option => option.value === topic)) select.value = topic
     this.bind()
-    root.hidden = false
     this.render()
   }
 
