@@ -79,3 +79,14 @@ def test_a_tiny_site_gets_its_cards_and_decks(tmp_path):
         assert (site / path / f"devconcepts-{locale}.apkg").is_file()
         listing = json.loads((site / path / "cards.json").read_text(encoding="utf-8"))
         assert [card["id"].split("-")[0] for card in listing["cards"]] == [locale]
+
+
+def test_the_home_page_links_the_review_in_both_languages(site):
+    for home, locale in (("index.html", "ko"), ("en/index.html", "en")):
+        article = _soup(site / home).select_one("article.md-content__inner")
+        links = [a for a in article.select("a[href]") if a["href"].rstrip("/").endswith("review")]
+        assert links, f"{home}: no link to the review page"
+        for link in links:
+            target = (site / home).parent / link["href"] / "index.html"
+            assert target.resolve() == (site / LANGUAGES[locale] / "index.html").resolve()
+            assert not link.find_parent(class_="grid"), "the topic cards stay topics"

@@ -1,11 +1,14 @@
 """Self-check on every topic page in both languages: a section of at least 6
-interview questions whose answers are folded away."""
+interview questions whose answers are folded away, ending with a link to
+the topic's review cards."""
 
 from __future__ import annotations
 
 import pytest
 
-from glossary.site_pages import TOPICS, article
+from cards.reviewkit import page_cards
+from devconcepts.core.labels import label
+from glossary.site_pages import TOPICS, article, built
 
 HEADINGS = {"ko": ("셀프-체크", "셀프 체크"), "en": ("self-check", "Self-check")}
 
@@ -53,3 +56,24 @@ def test_answers_are_hidden_until_the_question_is_opened(page, site_url, locale,
         assert not details.nth(index).locator("p").first.is_visible()
     details.first.locator("summary").click()
     details.first.locator("p").first.wait_for(state="visible")
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_each_self_check_ends_with_a_link_to_the_topics_cards(site, topic):
+    for locale in HEADINGS:
+        last = questions(site, topic, locale)[-1]
+        # Right after the last question, inside the section (before any next h2).
+        link = last.find_next_sibling()
+        assert link is not None and link.name == "p" and "review-topic-link" in link["class"], (topic, locale)
+        assert link.a.get_text() == label("review.topic_link", locale)
+        href = link.a["href"]
+        assert href == f"../review/?topic={topic}", href
+        # Relative, so it works under a sub-path, and to the review page of the page's language.
+        review = (built(site, f"{topic}.md", locale).parent / href.split("?")[0] / "index.html").resolve()
+        assert review == built(site, "review.md", locale).resolve() and review.is_file()
+        assert any(card["data-topic"] == topic for card in page_cards(site, locale))
+
+
+def test_the_print_books_carry_no_link_to_the_cards(site):
+    for locale in HEADINGS:
+        assert "review-topic-link" not in built(site, "print.md", locale).read_text(encoding="utf-8")

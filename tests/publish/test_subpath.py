@@ -3,7 +3,8 @@ ends in /REPO/ and served under /REPO/ only. Every page of both languages
 loads in Chromium without a request that fails (a missing file included) or
 leaves the sub-path (no fonts, CDNs, analytics or images from elsewhere),
 the search worker's requests among them; links and the language switcher
-stay inside it, and search results do too.
+stay inside it, and search results do too; the home page and each
+topic's self-check link the review page inside it.
 
 Each page is a first visit (a fresh browser context), and the sweep holds
 its bytes to the budget: what the page and its workers load before any
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from sitekit import build_site, serve_directory
+from glossary.site_pages import TOPICS
 from publish.subpath import Traffic, built_pages, target_file, transferred_gzip
 from quality.link_tags import hreflang_disagreements, preview_problems
 
@@ -112,7 +114,7 @@ def every_page(project_site, browser) -> dict[str, list]:
     and loads, search opened ("stays"), then with where its language switch
     goes ("switch"), and the sitemaps a page or its search worker fetched."""
     site_dir, base = project_site
-    stays, switch, first, sitemaps, weights = [], [], [], set(), {}
+    stays, switch, first, sitemaps, weights, review_links = [], [], [], set(), {}, {}
     for url in built_pages(site_dir):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         try:
@@ -135,12 +137,14 @@ def every_page(project_site, browser) -> dict[str, list]:
                 first.append(f"{url}: the service worker's script was not seen, nor counted")
             stays += _search_opened(page, traffic, url)
             stays += _stays_inside(page, traffic, site_dir, base, url)
+            review_links[url] = _links(page, ".review-topic-link a, article a[href$='review/']")
             if not url.endswith("404.html"):
                 switch += _switch_language(page, traffic, base, url)
             sitemaps |= {req for req in set(everything) - set(by_worker) if req.split("?")[0].endswith("sitemap.xml")}
         finally:
             context.close()
-    return {"stays": stays, "switch": switch, "first": first, "sitemaps": sitemaps, "weights": weights}
+    return {"stays": stays, "switch": switch, "first": first, "sitemaps": sitemaps, "weights": weights,
+            "review links": review_links}
 
 
 def _first_visit(url: str, requests: list[str], by_worker: list[str], weight: int, base: str) -> list[str]:
@@ -224,6 +228,22 @@ def test_a_first_visit_to_every_page_is_within_its_budget(every_page):
     weights = every_page["weights"]
     assert len(weights) > 20 and all(weight > 30_000 for weight in weights.values()), weights
     assert every_page["first"] == [], "\n".join(every_page["first"])
+
+
+def test_home_and_self_checks_link_the_review_under_the_subpath(project_site, every_page):
+    """The home page links its language's review page; a topic's self-check
+    its own cards there (`?topic=`), resolved under the sub-path."""
+    _, base = project_site
+    links = every_page["review links"]
+    wrong = []
+    for language in ("", "en/"):
+        if links.get(language) != [f"{base}{language}review/"]:
+            wrong.append(f"/{language}: {links.get(language)}")
+        for topic in TOPICS:
+            expected = [f"{base}{language}review/?topic={topic}"]
+            if links.get(f"{language}{topic}/") != expected:
+                wrong.append(f"/{language}{topic}/: {links.get(f'{language}{topic}/')}, not {expected}")
+    assert wrong == [], "\n".join(wrong)
 
 
 def test_not_found_page_works_at_any_depth(project_site, tab):

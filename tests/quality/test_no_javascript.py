@@ -20,7 +20,9 @@ HIDDEN_ELEMENTS = """
     // The source line is printed on paper only, by design; what is hidden
     // from assistive technology too (the diagram's scroll hint, which only
     // narrow screens show) is a visual aid, not content.
-    if (el.closest('.print-source, [aria-hidden="true"]')) continue;
+    // The review page's app works only with script, and hides without it
+    // (its list of cards below is the page then).
+    if (el.closest('.print-source, [aria-hidden="true"], [data-review]')) continue;
     if (!el.textContent.trim()) continue;
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);

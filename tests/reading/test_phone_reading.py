@@ -1,8 +1,9 @@
 """Reading on a phone, in real Chromium, on every page of both languages: no
 word of a title or of a term link breaks across lines, a title is not
 squeezed by the print controls (a one-line title is one line tall), the
-controls come after the title in the DOM, and term links are marked by a
-dotted underline on screen and by none on paper."""
+controls come after the title in the DOM, text is 16 px and nothing is under
+12 px at 390 px, and term links are marked by a dotted underline on screen
+and by none on paper."""
 
 from __future__ import annotations
 
@@ -70,6 +71,35 @@ BEFORE_TITLE = """() => {
     .map(el => el.outerHTML.slice(0, 80));
 }"""
 
+# Computed font sizes: every text of the article at 12 px or more (notes
+# such as the "최신 정보" corrections, their code, folded answers and the
+# review page's list of cards included), and running text (paragraphs and
+# list items outside notes, answers, tables, figures, the review app and a
+# glossary entry's line of other spellings) at 16 px or more. Counts what was measured, so a sweep that measured no note's
+# code or no answer of the review list says so.
+FONT_SIZES = """() => {
+  const article = document.querySelector('article.md-content__inner');
+  const found = { small: [], measured: { note: 0, noteCode: 0, answer: 0, body: 0 } };
+  if (!article) return found;
+  const size = element => parseFloat(getComputedStyle(element).fontSize);
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const element = node.parentElement;
+    // The source line is printed on paper only.
+    if (!node.data.trim() || element.closest('.print-source')) continue;
+    if (element.closest('.admonition')) found.measured[element.closest('code') ? 'noteCode' : 'note'] += 1;
+    if (element.closest('.review-list__back')) found.measured.answer += 1;
+    if (size(element) < 12) found.small.push(`${size(element)}px ${element.tagName}: ${node.data.trim().slice(0, 30)}`);
+  }
+  for (const element of article.querySelectorAll('p, li')) {
+    if (element.closest('.admonition, details, table, figure, .review, .print-controls, .glossary__meta, [aria-hidden="true"]')) continue;
+    found.measured.body += 1;
+    if (size(element) < 16) found.small.push(`${size(element)}px running text: ${element.textContent.trim().slice(0, 30)}`);
+  }
+  return found;
+}"""
+
 TERM_STYLE = """() => [...document.querySelectorAll('article a.term')].slice(0, 3).map(term => {
   const style = getComputedStyle(term);
   return [style.textDecorationLine, style.textDecorationStyle];
@@ -88,7 +118,7 @@ def phone_pass(browser, site, site_url) -> dict:
     or a browser window narrowed gives too."""
     context = browser.new_context(viewport={"width": WIDTHS[0], "height": 800})
     page = context.new_page()
-    found = {"broken": [], "titles": {}, "before title": {}}
+    found = {"broken": [], "titles": {}, "before title": {}, "fonts": {}}
     try:
         for url in _pages(site):
             page.set_viewport_size({"width": WIDTHS[0], "height": 800})
@@ -99,6 +129,7 @@ def phone_pass(browser, site, site_url) -> dict:
                 found["broken"] += [f"{width}px /{url} {word}" for word in page.evaluate(BROKEN_WORDS)]
             found["titles"][url] = page.evaluate(TITLE)
             found["before title"][url] = page.evaluate(BEFORE_TITLE)
+            found["fonts"][url] = page.evaluate(FONT_SIZES)
     finally:
         context.close()
     return found
@@ -123,6 +154,17 @@ def test_the_print_controls_sit_under_the_title_and_leave_it_one_line(phone_pass
                 squeezed.append(f"/{url}: {title['height']:.0f}px for one line of {title['lineHeight']:.0f}px")
     assert checked >= 6, "expected several one-line titles at 390 px"
     assert squeezed == [] and misplaced == []
+
+
+def test_text_is_16_px_and_nothing_under_12_px_at_390_px(phone_pass):
+    assert WIDTHS[-1] == 390
+    small = [f"/{url} {text}" for url, found in phone_pass["fonts"].items() for text in found["small"]]
+    assert small == [], "\n".join(small)
+    measured = {name: sum(found["measured"][name] for found in phone_pass["fonts"].values())
+                for name in ("note", "noteCode", "answer", "body")}
+    assert all(measured.values()), measured
+    # The review pages' answers, in both languages.
+    assert phone_pass["fonts"]["review/"]["measured"]["answer"] and phone_pass["fonts"]["en/review/"]["measured"]["answer"]
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])

@@ -4,9 +4,11 @@ as `<details>`.
 The list is the page's content without JavaScript (a study sheet: question,
 then the answer on a click), and the app's source of cards with it: the app
 reads each card from its `<details data-card>`, so the cards are in the page
-once. The controls are in the HTML too, inside a `<template>` the app
-copies into the page when it starts, so a reader without JavaScript never
-meets buttons that do nothing.
+once. The controls are in the HTML too, in their place above the list, so
+the page does not move when the app starts (no layout shift); the
+stylesheet hides them where scripting is off (`@media (scripting: none)`),
+so a reader without JavaScript never meets buttons that do nothing. Their
+first counts are a new reader's, which the app then updates.
 """
 
 from __future__ import annotations
@@ -34,29 +36,37 @@ def render(topics: list[Topic], *, locale: str, labels: dict[str, str], new_per_
     e = html.escape
     label = {key.removeprefix("review."): e(value) for key, value in labels.items() if key.startswith("review.")}
     label["done"] = e(labels["review.done"].format(limit=new_per_day))
+    total = sum(len(topic.cards) for topic in topics)
     options = "".join(f'<option value="{e(topic.page)}">{e(topic.title)}</option>' for topic in topics if topic.cards)
     grades = "".join(
         f'<button class="md-button review__grade" type="button" data-grade="{grade}" data-key="{number}">'
-        f'<kbd>{number}</kbd> {label[grade]}</button>'
+        f'<kbd>{number}</kbd> {label[grade]} <span class="review__interval" data-interval></span></button>'
         for number, grade in enumerate(GRADES, start=1))
     messages = " ".join(f'data-label-{name}="{label[name]}"'
-                        for name in ("done", "reset_confirm", "imported", "import_failed", "reset_done"))
+                        for name in ("done", "reset_confirm", "imported", "import_failed", "reset_done",
+                                     "next", "minutes", "hours", "days", "months", "years", "undone"))
+    # Each number of the counts is an element the app updates; the sentence around them is the label's.
+    count = {"total": total, "learned": 0, "new": total}
+    whole = label["total"]
+    for name, value in count.items():
+        whole = whole.replace("{" + name + "}", f'<strong data-count="{name}">{value}</strong>')
     app = f"""
-<template data-review-app>
-<section class="review" data-review data-locale="{e(locale)}" data-new-per-day="{new_per_day}" {messages} aria-label="{label['app']}" hidden>
+<section class="review" data-review data-locale="{e(locale)}" data-new-per-day="{new_per_day}" {messages} aria-label="{label['app']}">
 <div class="review__bar">
 <label class="review__filter">{label['topic']} <select data-topic><option value="">{label['all_topics']}</option>{options}</select></label>
-<p class="review__counts"><span>{label['due']} <strong data-count="due">0</strong></span> <span>{label['new']} <strong data-count="new">0</strong></span> <span>{label['learned']} <strong data-count="learned">0</strong></span></p>
+<p class="review__counts"><span>{label['due']} <strong data-count="due">{min(total, new_per_day)}</strong></span> <span>{whole}</span></p>
 </div>
-<div class="review__card" data-card-view aria-live="polite">
+<div class="review__card" data-card-view tabindex="-1" aria-live="polite">
 <p class="review__topic" data-card-topic></p>
 <div class="review__side review__front" data-card-front></div>
 <div class="review__side review__back" data-card-back hidden></div>
 <p class="review__done" data-done hidden></p>
+<p class="review__next" data-next hidden></p>
 </div>
 <div class="review__actions">
 <button class="md-button md-button--primary review__reveal" type="button" data-reveal><kbd>Space</kbd> {label['reveal']}</button>
 <div class="review__grades" role="group" aria-label="{label['grades']}" data-grades hidden>{grades}</div>
+<button class="md-button review__undo" type="button" data-undo hidden>{label['undo']}</button>
 </div>
 <p class="review__keys">{label['keys']}</p>
 <details class="review__progress">
@@ -68,7 +78,6 @@ def render(topics: list[Topic], *, locale: str, labels: dict[str, str], new_per_
 <p role="status" data-status></p>
 </details>
 </section>
-</template>
 <p class="review__deck"><a href="{e(deck_href)}" download>{label['deck']}</a> — {label['deck_note']}</p>
 """
     sections = []

@@ -36,6 +36,7 @@ from devconcepts.cards import anki, extract as extract_module, lock
 from devconcepts.cards.config import CardsConfig
 from devconcepts.cards.extract import Card, DuplicateCardError, MissingNoteError, extract, page_key
 from devconcepts.cards.page import Topic, render
+from devconcepts.cards.topic_link import add_link, topic_href
 from devconcepts.core.errors import SourceError, located, page_path, project_path, stop
 from devconcepts.core.labels import labels_for
 from devconcepts.core.locales import counterpart_key, is_fallback, page_locale
@@ -51,6 +52,8 @@ PRINT_PLUGIN = "devconcepts-print"
 class CardsPlugin(BasePlugin[CardsConfig]):
     def __init__(self) -> None:
         self._written: dict | None = None
+        self._links: dict[str, tuple[str, str]] = {}
+        """Topic page (src_uri) → the href and text of its link to its cards."""
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled and not any(counterpart_key(f) == self.config.page
@@ -63,7 +66,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):
 
     @event_priority(stages.CONTEXT_READ)
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
-        if not self.config.enabled or counterpart_key(page.file) != self.config.page:
+        if not self.config.enabled:
+            return context
+        if counterpart_key(page.file) != self.config.page:
+            self._topic_link(page, config, nav)
             return context
         locale = page_locale(config)
         labels = labels_for(locale)
@@ -88,6 +94,20 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             "timestamp": dt.datetime.combine(newest, dt.time(), dt.timezone.utc).timestamp() if newest else 0,
         }
         return context
+
+    def _topic_link(self, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+        """Notes the link from a topic page to its cards, added by on_post_page."""
+        self._links.pop(page.file.src_uri, None)
+        review = next((p for p in nav.pages if counterpart_key(p.file) == self.config.page), None)
+        if review is None or page not in self._topics(nav, config):
+            return
+        topic = page_key(counterpart_key(page.file))
+        href = topic_href(get_relative_url(review.url, page.url), topic)
+        self._links[page.file.src_uri] = (href, labels_for(page_locale(config))["review.topic_link"])
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        link = self._links.pop(page.file.src_uri, None) if self.config.enabled else None
+        return add_link(output, *link) if link else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self._written is None:

@@ -4,9 +4,11 @@
 // overrides/assets/javascripts/review.js, which only the review page loads.
 //
 // The cards are the page's own `<details data-card>` (the list a reader
-// without JavaScript studies from); the controls are in the page's
-// <template data-review-app>. Nothing leaves the browser: export and import
-// go through a JSON file the reader saves and picks.
+// without JavaScript studies from); the controls are in the page above them
+// (the stylesheet hides them where scripting is off). Every word comes from
+// the page (its data-label-* attributes), in the page's language. Nothing
+// leaves the browser: export and import go through a JSON file the reader
+// saves and picks.
 import { createEmptyCard, fsrs, generatorParameters, Rating } from "ts-fsrs"
 
 const FORMAT = "devconcepts-review"
@@ -30,10 +32,26 @@ function isState(value, locale) {
     value.locale === locale && value.cards && typeof value.cards === "object" && !Array.isArray(value.cards)
 }
 
+const MINUTE = 60 * 1000
+// The longest wait a timer is set for: the "next card in N min" note counts
+// down by the minute, and a browser may delay a long timer after sleep.
+const TICK = MINUTE
+
 // The reader's calendar day: the daily limit of new cards starts at local midnight.
 function dayOf(now) {
   const pad = number => String(number).padStart(2, "0")
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+// A span of time as the page's labels write it ("10분", "3 d"): minutes
+// (rounded up: "in 1 min" until the card is due) under an hour, then hours,
+// days, months and years, rounded.
+function span(ms, label) {
+  const units = [["hours", 60], ["days", 60 * 24], ["months", 60 * 24 * 30], ["years", 60 * 24 * 365]]
+  const minutes = Math.max(1, Math.ceil(ms / MINUTE))
+  let [name, count] = ["minutes", minutes]
+  for (const [unit, size] of units) if (minutes >= size) [name, count] = [unit, Math.round(minutes / size)]
+  return label(name).replace("{n}", String(count))
 }
 
 class Review {
@@ -53,11 +71,19 @@ class Review {
       }
     })
     this.find = selector => root.querySelector(selector)
+    this.label = name => root.getAttribute(`data-label-${name}`)
     this.state = this.load()
     this.revealed = false
     this.current = null
+    // The last grade, to undo: the card's id, its record before the grade
+    // (none for a new card) and the day's count of new cards before it.
+    this.undoable = null
+    this.timer = 0
+    // A topic's self-check links here with ?topic=<page>: that topic comes preselected.
+    const topic = new URLSearchParams(window.location.search).get("topic")
+    const select = this.find("[data-topic]")
+    if (topic && [...select.options].some(option => option.value === topic)) select.value = topic
     this.bind()
-    root.hidden = false
     this.render()
   }
 
@@ -81,32 +107,38 @@ class Review {
   }
 
   // The cards to study now: due reviews (oldest first), then new cards in
-  // page order up to what is left of today's limit.
+  // page order up to what is left of today's limit; and when the next of the
+  // topic's seen cards comes due, if none is due now.
   queue(now = new Date()) {
     const topic = this.find("[data-topic]").value
     const cards = this.cards.filter(card => !topic || card.topic === topic)
     const seen = cards.filter(card => this.state.cards[card.id])
-    const due = seen.filter(card => new Date(this.state.cards[card.id].due) <= now)
-      .sort((a, b) => new Date(this.state.cards[a.id].due) - new Date(this.state.cards[b.id].due))
+    const dueAt = card => new Date(this.state.cards[card.id].due)
+    const due = seen.filter(card => dueAt(card) <= now).sort((a, b) => dueAt(a) - dueAt(b))
     const unseen = cards.filter(card => !this.state.cards[card.id])
     const newLeft = Math.max(0, this.limit - this.introducedToday(now))
-    return { study: [...due, ...unseen.slice(0, newLeft)], unseen: unseen.length, learned: seen.length }
+    const later = seen.map(dueAt).filter(date => date > now).sort((a, b) => a - b)
+    return { study: [...due, ...unseen.slice(0, newLeft)], unseen: unseen.length, learned: seen.length,
+      total: cards.length, next: later[0] || null }
   }
 
-  render() {
-    const { study, unseen, learned } = this.queue()
-    this.root.dataset.due = String(study.length)
-    this.find('[data-count="due"]').textContent = study.length
-    this.find('[data-count="new"]').textContent = unseen
-    this.find('[data-count="learned"]').textContent = learned
-    this.current = study[0] || null
+  // `first`: a card to show first if it is due (the one an undo brought back).
+  render(first = null) {
+    const now = new Date()
+    const queue = this.queue(now)
+    const { study, next } = queue
+    this.count(queue)
+    this.current = study.find(card => card.id === first) || study[0] || null
     this.revealed = false
     const front = this.find("[data-card-front]")
     const back = this.find("[data-card-back]")
     const topic = this.find("[data-card-topic]")
     const done = this.find("[data-done]")
+    const later = this.find("[data-next]")
     back.hidden = true
     this.find("[data-grades]").hidden = true
+    this.find("[data-undo]").hidden = !this.undoable
+    const wait = this.later(next, now)
     if (this.current) {
       topic.replaceChildren(Object.assign(document.createElement("a"),
         { href: this.current.topicHref, textContent: this.current.topicTitle }))
@@ -115,32 +147,81 @@ class Review {
       front.hidden = false
       topic.hidden = false
       done.hidden = true
+      later.hidden = true
       this.find("[data-reveal]").hidden = false
     } else {
       front.replaceChildren()
       back.replaceChildren()
       front.hidden = true
       topic.hidden = true
-      done.textContent = this.root.dataset.labelDone
+      done.textContent = this.label("done")
       done.hidden = false
       this.find("[data-reveal]").hidden = true
+      later.hidden = wait === null
+      if (wait !== null) later.textContent = this.label("next").replace("{time}", span(wait, name => this.label(name)))
     }
+  }
+
+  count({ study, unseen, learned, total }) {
+    this.root.dataset.due = String(study.length)
+    this.find('[data-count="due"]').textContent = study.length
+    this.find('[data-count="total"]').textContent = total
+    this.find('[data-count="new"]').textContent = unseen
+    this.find('[data-count="learned"]').textContent = learned
+  }
+
+  // A card learned today comes back within minutes or hours: the time until
+  // then, and a timer that brings it (and updates the counts) without a
+  // reload; a card on the page stays as it is. A later day's card waits for
+  // a visit: null.
+  later(next, now) {
+    clearTimeout(this.timer)
+    if (!next || dayOf(next) !== dayOf(now)) return null
+    const wait = next - now
+    this.timer = setTimeout(() => {
+      if (!this.current) return this.render()
+      const queue = this.queue()
+      this.count(queue)
+      this.later(queue.next, new Date())
+    }, Math.min(wait, TICK))
+    return wait
+  }
+
+  // Scrolls the page only as far as needed for the card's question to stay
+  // in view (below Material's sticky header) once its answer shows below it.
+  keepInView() {
+    const front = this.find("[data-card-front]")
+    const header = document.querySelector(".md-header")
+    const top = header ? header.getBoundingClientRect().bottom : 0
+    const box = front.getBoundingClientRect()
+    if (box.top < top || box.bottom > window.innerHeight) window.scrollBy(0, box.top - top - 8)
   }
 
   reveal() {
     if (!this.current || this.revealed) return
     this.revealed = true
+    // Each grade's next interval, as FSRS would set it now.
+    const now = new Date()
+    const preview = scheduler.repeat(this.state.cards[this.current.id] || createEmptyCard(now), now)
+    for (const button of this.root.querySelectorAll("[data-grade]")) {
+      const due = new Date(preview[GRADES[button.dataset.grade]].card.due)
+      button.querySelector("[data-interval]").textContent = span(due - now, name => this.label(name))
+    }
     this.find("[data-card-back]").hidden = false
     this.find("[data-reveal]").hidden = true
     this.find("[data-grades]").hidden = false
-    // The focused button was hidden: keep the keyboard on the grades.
-    this.find('[data-grade="good"]').focus()
+    // The focused button was hidden: keep the keyboard on the grades,
+    // without the browser scrolling the question away to show the button.
+    this.find('[data-grade="good"]').focus({ preventScroll: true })
+    this.keepInView()
   }
 
   grade(name) {
     if (!this.current || !this.revealed || !(name in GRADES)) return
     const now = new Date()
     const stored = this.state.cards[this.current.id]
+    this.undoable = { id: this.current.id, card: stored ? JSON.parse(JSON.stringify(stored)) : null,
+      introduced: { ...(this.state.introduced || { day: "", count: 0 }) } }
     if (!stored) {
       const day = dayOf(now)
       this.state.introduced = { day, count: this.introducedToday(now) + 1 }
@@ -151,6 +232,29 @@ class Review {
     this.render()
     const reveal = this.find("[data-reveal]")
     if (!reveal.hidden) reveal.focus()
+    else this.focusCard()
+  }
+
+  // The card graded last as it was before: its record and the day's count
+  // of new cards back, the card shown again with its question. One level.
+  undo() {
+    const last = this.undoable
+    if (!last) return
+    this.undoable = null
+    if (last.card) this.state.cards[last.id] = last.card
+    else delete this.state.cards[last.id]
+    this.state.introduced = last.introduced
+    this.save()
+    this.render(last.id)
+    this.status(this.label("undone"))
+    this.focusCard()
+  }
+
+  // The keyboard's place between actions: on the card, so Space reveals.
+  focusCard() {
+    const reveal = this.find("[data-reveal]")
+    if (!reveal.hidden) reveal.focus()
+    else this.find("[data-card-view]").focus()
   }
 
   status(text) {
@@ -199,23 +303,44 @@ class Review {
     for (const button of this.root.querySelectorAll("[data-grade]")) {
       button.addEventListener("click", () => this.grade(button.dataset.grade))
     }
-    this.find("[data-topic]").addEventListener("change", () => this.render())
-    this.find("[data-export]").addEventListener("click", () => this.exportFile())
+    this.find("[data-undo]").addEventListener("click", () => this.undo())
+    // After a topic is picked, an export or an import, the keyboard goes back
+    // to the card: Space then reveals instead of reopening the menu or exporting again.
+    this.find("[data-topic]").addEventListener("change", () => {
+      this.undoable = null
+      this.render()
+      this.focusCard()
+    })
+    this.find("[data-export]").addEventListener("click", () => {
+      Promise.resolve(this.exportFile()).finally(() => this.focusCard())
+    })
     const picker = this.find("[data-import]")
     picker.addEventListener("change", () => {
-      if (picker.files.length) this.importFile(picker.files[0]).finally(() => { picker.value = "" })
+      if (picker.files.length) {
+        this.undoable = null
+        Promise.resolve(this.importFile(picker.files[0])).finally(() => {
+          picker.value = ""
+          this.focusCard()
+        })
+      }
     })
-    this.find("[data-reset]").addEventListener("click", () => this.reset())
+    this.find("[data-reset]").addEventListener("click", () => {
+      this.undoable = null
+      this.reset()
+    })
     document.addEventListener("keydown", event => this.key(event))
   }
 
+  // Space reveals and 1–4 grade when the keyboard is on the page, the card
+  // or the app's own card buttons; any other control keeps its keys.
   key(event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return
     const target = event.target
-    if (target.closest && target.closest("input, select, textarea, [contenteditable]")) return
+    if (target.closest) {
+      const control = target.closest("input, select, textarea, [contenteditable], button, a, summary, label, [tabindex]")
+      if (control && !control.matches("[data-card-view], [data-reveal], [data-grade]")) return
+    }
     if (event.key === " " && !this.revealed && this.current) {
-      // A focused button or link keeps its own Space.
-      if (target.closest && target.closest("button, a, summary") && !target.closest("[data-reveal]")) return
       event.preventDefault()
       this.reveal()
     } else if (KEYS[event.key] && this.revealed) {
@@ -225,11 +350,5 @@ class Review {
   }
 }
 
-// The controls wait in a <template>, out of the page a reader without
-// JavaScript sees; they go in its place once the app can run them.
-const template = document.querySelector("template[data-review-app]")
-if (template) {
-  template.replaceWith(template.content.cloneNode(true))
-  const root = document.querySelector("[data-review]")
-  if (root) new Review(root)
-}
+const root = document.querySelector("[data-review]")
+if (root) new Review(root)
