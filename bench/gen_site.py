@@ -120,7 +120,7 @@ class Vocabulary:
         self.terms: list[tuple[str, str]] = []
         self.ko_sentences: list[str] = []
         self.en_sentences: list[str] = []
-        terms = load_terms(ROOT / "data" / "terms.yml")
+        terms = load_terms(ROOT / "data" / "terms.yml", ("ko", "en"))  # the languages this generator writes
         # Pages may not use a spelling the term list avoids (the build fails
         # on one), even where it is another term's name or a search alias.
         avoided = {(loc, s) for term in terms for loc, spellings in term.avoid.items() for s in spellings}

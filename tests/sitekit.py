@@ -22,6 +22,27 @@ TERMS_FILE = DATA / "terms.yml"
 """The site's term list, as devconcepts-glossary reads it."""
 DIAGRAMS_DIR = DATA / "diagrams"
 
+
+def _site_locales() -> tuple[str, ...]:
+    """The languages mkdocs.yml builds, the default first (its i18n plugin's
+    `languages`), read as the plugins read them: from mkdocs.yml only."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml's !ENV and !!python tags are not needed here.
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    plugins = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["plugins"]
+    i18n = next(entry["i18n"] for entry in plugins if isinstance(entry, dict) and "i18n" in entry)
+    languages = sorted(i18n["languages"], key=lambda language: not language.get("default"))
+    return tuple(language["locale"] for language in languages)
+
+
+LOCALES = _site_locales()
+"""The site's languages, the default first."""
+
 # GitHub's runners have no Debian Chromium; the workflow points this at the
 # browser they do have.
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -95,3 +95,20 @@ def test_every_label_on_a_fallback_page_is_in_the_pages_language(tmp_path: Path)
     # The fallback copy keeps its Korean text.
     assert "<caption>사과 vs 배</caption>" in (tmp_path / "site" / "en" / "korean-only" / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_a_language_without_interface_labels_stops_the_build_at_mkdocs_yml(tmp_path: Path):
+    # The site's languages come from mkdocs.yml; labels.py must have words for each.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# 홈\n", encoding="utf-8")
+    (docs / "index.fr.md").write_text("# Accueil\n", encoding="utf-8")
+    (tmp_path / "data").symlink_to(DATA, target_is_directory=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(CONFIG.replace("{locale: en, name: English}", "{locale: fr, name: Français}")
+                      .replace("plugins:\n", "plugins:\n  - devconcepts-i18n\n", 1), encoding="utf-8")
+    result = build_site(tmp_path / "site", config=config)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr
+    assert ("mkdocs.yml:1: the site is built in 'fr', which has no interface labels in "
+            "src/devconcepts/core/labels.py") in result.stderr, result.stderr

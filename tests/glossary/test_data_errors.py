@@ -14,7 +14,7 @@ from devconcepts.diagrams.load import DiagramError, read_diagram
 from devconcepts.core.errors import SourceError
 from devconcepts.terms.term_list import TermListError, load_terms
 from glossary.fixture_site import write_site
-from sitekit import DIAGRAMS_DIR, build_site
+from sitekit import DIAGRAMS_DIR, LOCALES, build_site
 
 TERM = "- id: {id}\n  names: {{ko: 위젯, en: Widget}}\n  definitions: {{ko: 시험용 용어., en: A test term.}}\n"
 DIAGRAM = DIAGRAMS_DIR / "kubernetes-cluster.yml"
@@ -96,7 +96,7 @@ def test_term_list_errors_point_at_the_key(tmp_path, entry, line, message):
     terms = tmp_path / "terms.yml"
     terms.write_text(TERM.format(id="widget") + entry, encoding="utf-8")
     with pytest.raises(TermListError) as raised:
-        load_terms(terms)
+        load_terms(terms, LOCALES)
     assert str(raised.value) == f"{terms.resolve()}:{line}: {message}"
 
 
@@ -104,7 +104,7 @@ def test_a_term_remembers_the_line_of_its_page(tmp_path):
     terms = tmp_path / "terms.yml"
     terms.write_text(TERM.format(id="a") + TERM.format(id="b") + "  page:\n    ko: x.md#가\n    en: x.md#a\n",
                      encoding="utf-8")
-    first, second = load_terms(terms)
+    first, second = load_terms(terms, LOCALES)
     assert (first.line, second.line) == (1, 4)
     assert (second.page_line_for("ko"), second.page_line_for("en")) == (8, 9)
 
@@ -124,5 +124,5 @@ def test_diagram_errors_point_at_the_entry(tmp_path, change, message):
     first = next((index for index, text in enumerate(changed.splitlines(), start=1)
                   if text == "  - id: scheduler"), 0)
     with pytest.raises(DiagramError) as raised:
-        read_diagram(path)
+        read_diagram(path, LOCALES)
     assert str(raised.value) == f"{path.resolve()}:{line}: {message.format(first=first)}"

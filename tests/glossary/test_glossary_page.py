@@ -10,7 +10,7 @@ from sitekit import TERMS_FILE
 from devconcepts.terms.term_list import load_terms
 from glossary.site_pages import LOCALES, TOPICS, article, built, soup
 
-TERMS = load_terms(TERMS_FILE)
+TERMS = load_terms(TERMS_FILE, LOCALES)
 
 
 def entries(site, locale):

@@ -4,10 +4,10 @@ case, excluded longer words, longest spelling first. Uses the real term list."""
 import pytest
 
 from devconcepts.terms.matching import TermMatcher
-from sitekit import TERMS_FILE
+from sitekit import LOCALES, TERMS_FILE
 from devconcepts.terms.term_list import load_terms
 
-MATCHER = TermMatcher(load_terms(TERMS_FILE))
+MATCHER = TermMatcher(load_terms(TERMS_FILE, LOCALES))
 
 
 def found(text):

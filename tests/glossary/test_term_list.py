@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import TERMS_FILE
+from sitekit import LOCALES, TERMS_FILE
 from devconcepts.terms.term_list import TermListError, load_terms
 
-TERMS = load_terms(TERMS_FILE)
+TERMS = load_terms(TERMS_FILE, LOCALES)
 REQUIRED = {
     "docker", "kubernetes", "docker-compose", "container", "container-orchestration", "fine-tuning", "rag",
     "log", "cookie", "session", "oltp", "olap", "transaction", "stateful", "stateless", "rest-api",
@@ -51,7 +51,7 @@ def test_definition_with_markup_is_rejected(tmp_path: Path):
     broken.write_text("- id: x\n  names: {ko: 가, en: A}\n  definitions: {ko: '<b>굵게</b>', en: a}\n"
                       "  page: a.md#a\n", encoding="utf-8")
     with pytest.raises(TermListError, match="definitions.ko must be plain text"):
-        load_terms(broken)
+        load_terms(broken, LOCALES)
 
 
 def test_an_edited_term_list_is_read_again(tmp_path: Path):
@@ -60,12 +60,12 @@ def test_an_edited_term_list_is_read_again(tmp_path: Path):
     terms = tmp_path / "terms.yml"
     entry = "- id: x\n  names: {{ko: {ko}, en: A}}\n  definitions: {{ko: 가, en: a}}\n  page: a.md#a\n"
     terms.write_text(entry.format(ko="가"), encoding="utf-8")
-    assert load_terms(terms)[0].names["ko"] == "가"
+    assert load_terms(terms, LOCALES)[0].names["ko"] == "가"
     terms.write_text(entry.format(ko="나"), encoding="utf-8")
     os.utime(terms, ns=(terms.stat().st_atime_ns, terms.stat().st_mtime_ns + 1_000_000))
-    assert load_terms(terms)[0].names["ko"] == "나"
+    assert load_terms(terms, LOCALES)[0].names["ko"] == "나"
 
 
 def test_a_missing_term_list_is_named(tmp_path: Path):
     with pytest.raises(TermListError, match="missing.yml:1: cannot read the term list: No such file"):
-        load_terms(tmp_path / "missing.yml")
+        load_terms(tmp_path / "missing.yml", LOCALES)

@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from sitekit import TERMS_FILE, build_site, serve_directory
+from sitekit import LOCALES, TERMS_FILE, build_site, serve_directory
 from devconcepts.terms.term_list import load_terms
 from glossary.fixture_site import write_site
 
 pytestmark = pytest.mark.browser
 
-DEFINITIONS = {term.id: term.definitions["ko"] for term in load_terms(TERMS_FILE)}
+DEFINITIONS = {term.id: term.definitions["ko"] for term in load_terms(TERMS_FILE, LOCALES)}
 
 PAGE = """\
 # 용어 시험

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import DIAGRAMS_DIR, SEED, TERMS_FILE, build_site
+from sitekit import DIAGRAMS_DIR, LOCALES, SEED, TERMS_FILE, build_site
 from devconcepts.glossary import variants
 from devconcepts.terms.term_list import Term, TermListError, load_terms
 from glossary.fixture_site import write_site
 
-TERMS = load_terms(TERMS_FILE)
+TERMS = load_terms(TERMS_FILE, LOCALES)
 KO = variants.page_rules(TERMS, "ko")
 EN = variants.page_rules(TERMS, "en")
 NOTES = "\n".join(variants.normalise(line) for line in SEED.read_text(encoding="utf-8").splitlines())
@@ -104,7 +104,7 @@ def test_a_term_cannot_avoid_its_own_name(tmp_path):
     terms.write_text("- id: kubelet\n  names: {ko: kubelet, en: kubelet}\n  avoid: {ko: [kubelet]}\n",
                      encoding="utf-8")
     with pytest.raises(TermListError, match="avoid.ko lists the term's own name 'kubelet'"):
-        load_terms(terms)
+        load_terms(terms, LOCALES)
 
 
 def test_the_term_list_records_the_kubernetes_io_ko_forms():

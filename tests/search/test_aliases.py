@@ -7,7 +7,7 @@ import pytest
 
 from devconcepts.search.aliases import AliasMatcher
 from devconcepts.search.tokenizer import SEPARATOR, compile_separator
-from sitekit import TERMS_FILE
+from sitekit import LOCALES, TERMS_FILE
 from devconcepts.terms.term_list import Term, load_terms
 
 PATTERN = compile_separator(SEPARATOR)
@@ -75,6 +75,6 @@ def test_explained_by_uses_the_language_of_the_build(matcher):
 ])
 def test_the_shared_term_list_links_both_names(korean, english):
     # The pairs the issue names, as the one term list the glossary uses has them.
-    matcher = AliasMatcher(load_terms(TERMS_FILE), PATTERN)
+    matcher = AliasMatcher(load_terms(TERMS_FILE, LOCALES), PATTERN)
     assert set(english.lower().split("-")) <= matcher.keywords(korean)
     assert set(korean.split()) <= matcher.keywords(english)

@@ -17,7 +17,7 @@ import pytest
 
 from devconcepts.search.tokenizer import SEPARATOR, plain_text
 from devconcepts.terms.term_list import load_terms
-from sitekit import ROOT
+from sitekit import LOCALES, ROOT
 
 from .benchmark import search_quality as sq
 from .searchbox import box_on, paths  # noqa: F401 (box_on is a fixture)
@@ -41,7 +41,7 @@ def vocabulary(site):
     return out
 
 
-SPELLINGS = {s.lower() for term in load_terms(ROOT / "data/terms.yml") for s in term.spellings()}
+SPELLINGS = {s.lower() for term in load_terms(ROOT / "data/terms.yml", LOCALES) for s in term.spellings()}
 
 
 def assert_unknown(word: str, locale: str, vocabulary) -> None:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from devconcepts.terms.term_list import load_terms
-from sitekit import DOCS, ROOT
+from sitekit import DOCS, LOCALES, ROOT
 
 from .benchmark import search_quality as sq
 
@@ -21,7 +21,7 @@ def test_typed_set_is_large_and_in_both_languages():
 
 
 def test_misspellings_are_not_term_list_spellings():
-    spellings = {s.lower() for term in load_terms(ROOT / "data/terms.yml") for s in term.spellings()}
+    spellings = {s.lower() for term in load_terms(ROOT / "data/terms.yml", LOCALES) for s in term.spellings()}
     entries = yaml.safe_load(sq.TYPED_QUERIES.read_text(encoding="utf-8"))
     typos = [(e["q"], str(word)) for e in entries for word in e.get("typo", [])]
     assert len(typos) >= 20

@@ -196,3 +196,9 @@ def labels_for(locale: str) -> dict[str, str]:
             f"add them to {__name__}.LABELS"
         )
     return LABELS[locale]
+
+
+def unlabelled(locales) -> list[str]:
+    """The locales of `locales` (the languages mkdocs.yml builds) that have
+    no interface labels here."""
+    return [locale for locale in locales if locale not in LABELS]

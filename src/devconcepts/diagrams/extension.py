@@ -43,7 +43,8 @@ class DiagramBlock(Block):
             raise DiagramError(None, None, "devconcepts.diagram: no 'diagrams_dir' (the devconcepts-diagrams "
                                            "plugin sets the site's data/diagrams; without the plugin, set the option)")
         try:
-            self.spec = load_diagram(type_string(self.argument).strip(), Path(extension.setting("diagrams_dir")))
+            self.spec = load_diagram(type_string(self.argument).strip(), Path(extension.setting("diagrams_dir")),
+                                     extension.setting("locales") or (extension.locale,))
         except DiagramError as error:
             raise extension.in_page(error) from None
         return True
@@ -56,6 +57,8 @@ class DiagramExtension(OwnedExtension, BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {
             "locale": [DEFAULT_LOCALE, "Language of the page: picks the diagram's texts."],
+            "locales": [(), "Every language the diagrams' texts must have; the devconcepts-diagrams plugin "
+                            "sets the site's. Empty: the page's language."],
             "diagrams_dir": ["", "Directory of diagram descriptions; the devconcepts-diagrams plugin sets the "
                                  "site's data/diagrams."],
         }

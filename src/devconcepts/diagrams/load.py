@@ -8,12 +8,13 @@ hands the error to MkDocs (`errors.stop`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pathlib import Path
 
 from devconcepts.core import data_yaml
 from devconcepts.core.data_yaml import line_of
 from devconcepts.core.errors import SourceError
-from devconcepts.core.labels import LABELS
 
 REQUIRED = ("id", "viewbox", "title", "description", "caption", "nodes", "edges")
 
@@ -22,18 +23,19 @@ class DiagramError(SourceError):
     """A diagram is missing or malformed: `data/diagrams/x.yml:LINE: what is wrong`."""
 
 
-def load_diagram(name: str, directory: Path) -> dict:
+def load_diagram(name: str, directory: Path, locales: Sequence[str]) -> dict:
     # Read on every use: two pages per language, and an edit under `mkdocs
     # serve` must show on the next rebuild.
     path = Path(directory) / f"{name}.yml"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in Path(directory).glob("*.yml")))
         raise DiagramError(None, None, f"no diagram '{name}' (expected {path}; known: {known})")
-    return read_diagram(path)
+    return read_diagram(path, locales)
 
 
-def read_diagram(path: Path) -> dict:
-    """The checked description in `path`."""
+def read_diagram(path: Path, locales: Sequence[str]) -> dict:
+    """The checked description in `path`, with every text in each of
+    `locales`, the languages the site is built in."""
     shown = str(Path(path).resolve())
     try:
         spec = data_yaml.load_file(path, shown)
@@ -55,7 +57,7 @@ def read_diagram(path: Path) -> dict:
             if not isinstance(edge.get(end), str) or edge[end] not in ids:
                 raise DiagramError(shown, line_of(edge, end),
                                    f"edge {edge.get('from')} -> {edge.get('to')}: no node '{edge.get(end)}'")
-    _check_texts(spec, shown)
+    _check_texts(spec, shown, locales)
     return spec
 
 
@@ -71,7 +73,7 @@ def _entries(spec: dict, key: str, shown: str, *, key_needed: str | None = "id")
         yield item
 
 
-def _check_texts(spec: dict, shown: str) -> None:
+def _check_texts(spec: dict, shown: str, locales: Sequence[str]) -> None:
     """Every text the drawing shows exists in every locale of the site."""
     texts = [(spec, key) for key in ("title", "description", "caption", "notes") if key in spec]
     texts += [(group, "label") for group in spec.get("groups") or ()]
@@ -81,7 +83,7 @@ def _check_texts(spec: dict, shown: str) -> None:
         value = owner.get(key)
         if not isinstance(value, dict):
             continue
-        for locale in LABELS:
+        for locale in locales:
             if locale not in value:
                 what = f"'{key}' of '{owner['id']}'" if owner is not spec and "id" in owner else f"'{key}'"
                 raise DiagramError(shown, line_of(owner, key), f"{what}: no '{locale}' text")

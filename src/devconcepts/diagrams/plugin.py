@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from devconcepts.core import site_data
 from devconcepts.core.errors import stop
-from devconcepts.core.locales import is_default_language_build
+from devconcepts.core.locales import built_locales, is_default_language_build
 from devconcepts.core.plugin_extension import ExtensionOwner
 from devconcepts.diagrams.config import DiagramsConfig
 from devconcepts.diagrams.extension import DiagramExtension
@@ -45,11 +45,12 @@ class DiagramsPlugin(ExtensionOwner, BasePlugin[DiagramsConfig]):
             return
         folder = self.settings["diagrams_dir"] = (self.diagram.getConfig("diagrams_dir")
                                                   or str(site_data.diagrams_dir(config)))
+        locales = self.settings["locales"] = tuple(built_locales(config))
         if is_default_language_build(config):
             # The diagrams are the same in every language's build.
             for path in sorted(Path(folder).glob("*.yml")):
                 try:
-                    read_diagram(path)
+                    read_diagram(path, locales)
                 except DiagramError as error:
                     raise stop(error, config) from None
 

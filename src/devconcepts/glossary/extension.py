@@ -13,6 +13,8 @@ Used alone, the extension reads its options (`glossary_page` may be any URL).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,15 +40,16 @@ class TermSet:
     matcher: TermMatcher
 
 
-def read_terms(path: Path, locale: str) -> TermSet:
-    """The term list at `path` for pages in `locale`; raises TermListError when
-    it is malformed or a term has no name or definition in `locale`."""
-    terms = load_terms(path)
+def read_terms(path: Path, locale: str, locales: Sequence[str]) -> TermSet:
+    """The term list at `path` of a site in `locales`, for pages in `locale`;
+    raises TermListError when it is malformed or a term has no name or
+    definition in `locale`."""
+    terms = load_terms(path, locales)
     missing = [term for term in terms if locale not in term.names or locale not in term.definitions]
     if missing:
         raise TermListError(missing[0].source, missing[0].line, f"no '{locale}' name or definition for: "
                                                                 f"{', '.join(term.id for term in missing)}")
-    return TermSet(terms, {term.id: term for term in terms}, _matcher(path))
+    return TermSet(terms, {term.id: term for term in terms}, _matcher(path, locales))
 
 
 class GlossaryExtension(OwnedExtension, BlocksExtension):
@@ -65,7 +68,9 @@ class GlossaryExtension(OwnedExtension, BlocksExtension):
         # a page converted without a term list stops in `_SourceLines`.
         self._own: TermSet | None = None
         if self.plugin is None and self.getConfig("terms_file"):
-            self._own = read_terms(Path(self.getConfig("terms_file")), self.getConfig("locale"))
+            # Used alone, the page's language is the only one known.
+            self._own = read_terms(Path(self.getConfig("terms_file")), self.getConfig("locale"),
+                                   (self.getConfig("locale"),))
 
     @property
     def term_set(self) -> TermSet | None:
@@ -124,9 +129,9 @@ class _SourceLines(Preprocessor):
 _MATCHERS: dict[Path, tuple[tuple, TermMatcher]] = {}
 
 
-def _matcher(path: Path) -> TermMatcher:
+def _matcher(path: Path, locales: Sequence[str]) -> TermMatcher:
     # One compiled pattern per version of the term list, not one per page.
-    terms = load_terms(path)
+    terms = load_terms(path, locales)
     stored = _MATCHERS.get(path)
     if stored is None or stored[0] is not terms:
         stored = _MATCHERS[path] = (terms, TermMatcher(terms))

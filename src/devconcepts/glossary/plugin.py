@@ -35,7 +35,8 @@ from devconcepts.glossary.extension import GlossaryExtension, read_terms
 from devconcepts.glossary.page import fill_section_titles
 from devconcepts.core.errors import located, page_path, project_path, stop
 from devconcepts.glossary.references import UnknownTermError, scan_references
-from devconcepts.core.locales import counterpart_key, is_default_language_build, page_locale, source_locale
+from devconcepts.core.locales import (built_locales, counterpart_key, is_default_language_build, page_locale,
+                                      source_locale)
 from devconcepts.core import site_data
 from devconcepts.core.plugin_extension import ExtensionOwner
 from devconcepts.terms.term_list import TermListError
@@ -80,7 +81,7 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         data_files = [terms_file, *sorted(site_data.diagrams_dir(config).glob("*.yml"))]
         self.terms_path = terms_file
         try:
-            self.term_set = read_terms(terms_file, self.locale)
+            self.term_set = read_terms(terms_file, self.locale, built_locales(config))
         except TermListError as error:
             raise stop(error, config) from None
         self.terms = self.term_set.terms

@@ -19,16 +19,16 @@ from mkdocs.utils import get_relative_url
 
 from devconcepts.core import stages
 from devconcepts.core.cache_files import cache_folder
-from devconcepts.core.errors import located, project_path
+from devconcepts.core.errors import located, project_path, stop
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
 from devconcepts.core.template_cache import SharedBytecodeCache
 from devconcepts.i18n import source_hash
 from devconcepts.i18n.behind import notice, with_notice
 from devconcepts.i18n.counterparts import missing_translations
 from devconcepts.i18n.headings import CounterpartHeadings
-from devconcepts.core.labels import labels_for
-from devconcepts.core.locales import (all_languages_built, build_locales, language_prefix, language_roots, page_locale,
-                                      translated_locales)
+from devconcepts.core.labels import labels_for, unlabelled
+from devconcepts.core.locales import (all_languages_built, build_locales, built_locales, language_prefix, language_roots,
+                                      page_locale, translated_locales)
 from devconcepts.core.site_data import project_dir
 
 log = get_plugin_logger(__name__)
@@ -66,6 +66,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         # checking the sources in the default language's build reports each
         # problem once.
         if locale == default:
+            missing = unlabelled(built_locales(config))
+            if missing:
+                raise stop(located(project_path(config, config.config_file_path), 1,
+                                   f"the site is built in {', '.join(map(repr, missing))}, which has no interface "
+                                   f"labels in src/devconcepts/core/labels.py"))
             self._headings = CounterpartHeadings()
             translations = self.config.translations
             if translations is None:

@@ -37,7 +37,7 @@ from mkdocs.utils import write_file
 from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.errors import stop
-from devconcepts.core.locales import build_locales, is_fallback, language_prefix
+from devconcepts.core.locales import build_locales, built_locales, is_fallback, language_prefix
 from devconcepts.core.material_internals import WORKER_DIR, replace_search_index, translate
 from devconcepts.core import site_data
 from devconcepts.terms.term_list import TermListError, load_terms
@@ -87,7 +87,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         except re.error as error:
             raise PluginError(f"devconcepts-search: 'separator' is not a valid regular expression: {error}")
         try:
-            self._terms = load_terms(site_data.terms_file(config))
+            self._terms = load_terms(site_data.terms_file(config), built_locales(config))
         except TermListError as error:
             raise stop(error, config) from None
 

@@ -21,6 +21,8 @@ optional for the loader, but the glossary needs `definitions` and `page`)::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +30,7 @@ from pathlib import Path
 from devconcepts.core import data_yaml
 from devconcepts.core.data_yaml import line_of
 from devconcepts.core.errors import SourceError
-from devconcepts.core.labels import DEFAULT_LOCALE, LABELS
+from devconcepts.core.labels import DEFAULT_LOCALE
 
 
 class TermListError(SourceError):
@@ -149,16 +151,18 @@ class _Entry:
         return lines
 
 
-def load_terms(path: Path) -> tuple[Term, ...]:
+def load_terms(path: Path, locales: Sequence[str]) -> tuple[Term, ...]:
     """Read and validate the term list (once per content of the file: the
-    plugins and every page's Markdown ask for it). Errors name the file by its
-    full path; the plugins show it from the project (`errors.stop`)."""
+    plugins and every page's Markdown ask for it): every term is named in each
+    of `locales`, the languages the site is built in (`core.locales.built_locales`).
+    Errors name the file by its full path; the plugins show it from the
+    project (`errors.stop`)."""
     path = Path(path).resolve()
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise TermListError(str(path), None, f"cannot read the term list: {error.strerror or error}") from None
-    return _load_terms(path, text)
+    return _load_terms(path, text, tuple(locales))
 
 
 # Keyed by the text, not the modification time: two saves within the
@@ -166,7 +170,7 @@ def load_terms(path: Path) -> tuple[Term, ...]:
 # entries: under `mkdocs serve` each save is a new key, and only the latest
 # is read again.
 @lru_cache(maxsize=8)
-def _load_terms(path: Path, text: str) -> tuple[Term, ...]:
+def _load_terms(path: Path, text: str, locales: tuple[str, ...]) -> tuple[Term, ...]:
     shown = str(path)
     try:
         raw = data_yaml.load(text, shown)
@@ -184,8 +188,8 @@ def _load_terms(path: Path, text: str) -> tuple[Term, ...]:
             raise read.error(f"duplicate id (first on line {seen[entry['id']]})", "id")
         seen[entry["id"]] = line_of(entry, "id")
         names = entry.get("names")
-        if not isinstance(names, dict) or not set(LABELS) <= set(names):
-            raise read.error(f"'names' needs both {' and '.join(repr(loc) for loc in LABELS)}", "names")
+        if not isinstance(names, dict) or not set(locales) <= set(names):
+            raise read.error(f"'names' needs {' and '.join(repr(loc) for loc in locales)}", "names")
         for key in ("names", "definitions"):
             for loc, value in (entry.get(key) or {}).items():
                 if not isinstance(value, str) or not value.strip():
