@@ -15,6 +15,7 @@ from devconcepts.core.labels import label
 from .conftest import book_options, source_url
 from .content import links, statements
 from .pdf import A4_POINTS, normalise
+from .table_rows import tables_on_sheets
 
 pytestmark = pytest.mark.browser
 
@@ -151,6 +152,17 @@ def test_book_holds_every_statement_of_its_topics(book):
         assert topic.statements
         missing = [s for s in topic.statements if not found(s)]
         assert not missing, f"{locale} book lacks from {topic.url}: {missing}"
+
+
+def test_book_leaves_no_table_row_alone_on_a_sheet(book):
+    """A table split over sheets keeps at least two of its rows on each."""
+    locale, pdf, page, _ = book
+    tables = tables_on_sheets(pdf, page)
+    assert len(tables) >= 2
+    lost = [(t.caption, t.sheets) for t in tables if None in t.sheets]
+    assert not lost, f"{locale} book: rows not found as text on any sheet: {lost}"
+    alone = [(t.caption, t.lone_rows) for t in tables if t.lone_rows]
+    assert not alone, f"{locale} book: a single row of a table on sheet(s): {alone}"
 
 
 def test_books_keep_to_their_language(printed, topics):

@@ -15,6 +15,7 @@ from devconcepts.core.labels import label
 from .conftest import printable_sources, source_url, topic_sources
 from .content import chrome_texts, links, statements
 from .pdf import A4_POINTS, normalise
+from .table_rows import tables_on_sheets
 
 pytestmark = pytest.mark.browser
 
@@ -109,6 +110,47 @@ def test_no_site_chrome(printed, source):
     assert not leaked, f"{source}: site chrome on paper: {leaked}"
     for name in ("print.button", "print.study_mode"):
         assert normalise(label(name, page.locator("html").get_attribute("lang"))) not in pdf.flat
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_no_table_row_alone_on_a_sheet(printed, source):
+    """A table split over sheets keeps at least two of its rows on each."""
+    pdf, page = printed(source_url(source))
+    tables = tables_on_sheets(pdf, page)
+    lost = [(t.caption, t.sheets) for t in tables if None in t.sheets]
+    assert not lost, f"{source}: rows not found as text on any sheet: {lost}"
+    alone = [(t.caption, t.lone_rows) for t in tables if t.lone_rows]
+    assert not alone, f"{source}: a single row of a table on sheet(s): {alone}"
+
+
+# Whatever is drawn to be clicked: the fold chevron of each <details>
+# summary, and any visible control in the article.
+_CONTROLS_JS = """
+() => ({
+  summaries: document.querySelectorAll("article summary").length,
+  chevrons: [...document.querySelectorAll("article summary")].filter(summary => {
+    const after = getComputedStyle(summary, "::after");
+    return summary.checkVisibility() && after.display !== "none" && after.content !== "none";
+  }).map(summary => summary.textContent.trim().slice(0, 40)),
+  controls: [...document.querySelectorAll("article :is(button, input, select, textarea, [role=button])")]
+    .filter(control => control.checkVisibility()).map(control => control.outerHTML.slice(0, 80)),
+})
+"""
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_no_fold_chevron_or_control_prints(printed, source):
+    """In the answer key and in study-sheet mode alike."""
+    _, page = printed(source_url(source))
+    study = page.evaluate("document.documentElement.classList.contains('print-study')")
+    try:
+        for mode in (False, True):
+            page.evaluate("on => document.documentElement.classList.toggle('print-study', on)", mode)
+            found = page.evaluate(_CONTROLS_JS)
+            assert not found["chevrons"], f"{source} (study sheet: {mode}): chevrons print: {found['chevrons']}"
+            assert not found["controls"], f"{source} (study sheet: {mode}): controls print: {found['controls']}"
+    finally:
+        page.evaluate("on => document.documentElement.classList.toggle('print-study', on)", study)
 
 
 @pytest.mark.parametrize("source", PAGES)

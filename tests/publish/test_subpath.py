@@ -16,8 +16,9 @@ search index comes when the reader opens search."""
 from __future__ import annotations
 
 import gzip
+import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -112,9 +113,10 @@ def every_page(project_site, browser) -> dict[str, list]:
     """Each built page loaded once, as a first visit: its bytes and what the
     visit asked for too early ("first"), the problems with what it links
     and loads, search opened ("stays"), then with where its language switch
-    goes ("switch"), and the sitemaps a page or its search worker fetched."""
+    goes ("switch"; from a middle section where the page has one,
+    "switched_in_place"), and the sitemaps a page or its search worker fetched."""
     site_dir, base = project_site
-    stays, switch, first, sitemaps, weights, review_links = [], [], [], set(), {}, {}
+    stays, switch, first, sitemaps, weights, review_links, switched_in_place = [], [], [], set(), {}, {}, []
     for url in built_pages(site_dir):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         try:
@@ -139,12 +141,14 @@ def every_page(project_site, browser) -> dict[str, list]:
             stays += _stays_inside(page, traffic, site_dir, base, url)
             review_links[url] = _links(page, ".review-topic-link a, article a[href$='review/']")
             if not url.endswith("404.html"):
-                switch += _switch_language(page, traffic, base, url)
+                problems, scrolled = _switch_language(page, traffic, site_dir, base, url)
+                switch += problems
+                switched_in_place += [url] if scrolled else []
             sitemaps |= {req for req in set(everything) - set(by_worker) if req.split("?")[0].endswith("sitemap.xml")}
         finally:
             context.close()
     return {"stays": stays, "switch": switch, "first": first, "sitemaps": sitemaps, "weights": weights,
-            "review links": review_links}
+            "review links": review_links, "switched_in_place": switched_in_place}
 
 
 def _first_visit(url: str, requests: list[str], by_worker: list[str], weight: int, base: str) -> list[str]:
@@ -193,12 +197,42 @@ def _stays_inside(page, traffic, site_dir, base: str, url: str) -> list[str]:
     return problems
 
 
-def _switch_language(page, traffic, base: str, url: str) -> list[str]:
-    """Click the switch to the other language on the loaded page."""
+def _read_in_the_middle(page, site_dir, url: str, other: str) -> str | None:
+    """Scroll (without a fragment) to the page's middle heading, as a reader
+    does; returns the id the switch should land at in `other`, or None when
+    the page has no counterpart headings or is too short to bring that
+    heading under the header."""
+    pages = json.loads((site_dir / "assets" / "counterpart-headings.json").read_text(encoding="utf-8"))["pages"]
+    entry = next((e for e in pages if any(side["url"] == url for side in e.values())), None)
+    if entry is None or other not in entry:
+        return None
+    mine = next(side["ids"] for side in entry.values() if side["url"] == url)
+    theirs = entry[other]["ids"]
+    if len(mine) < 3:
+        return None
+    middle = mine[len(mine) // 2]
+    reached = page.evaluate("""id => {
+      const header = document.querySelector(".md-header").getBoundingClientRect().bottom
+      const heading = document.getElementById(id)
+      window.scrollBy(0, heading.getBoundingClientRect().top - header + 30)
+      return heading.getBoundingClientRect().top < header && location.hash === ""
+    }""", middle)
+    if not reached:
+        return None
+    return middle if middle in theirs else theirs[mine.index(middle)]
+
+
+def _switch_language(page, traffic, site_dir, base: str, url: str) -> tuple[list[str], bool]:
+    """Click the switch to the other language on the loaded page: scrolled
+    to a middle section where the page has one (true in the result), where
+    it lands at that section's counterpart."""
     language = "en" if url.startswith("en/") else "ko"
     other = "ko" if language == "en" else "en"
     link = page.locator(f".md-select a[hreflang='{other}']").first
     expected = link.evaluate("a => a.href")
+    place = _read_in_the_middle(page, site_dir, url, other)
+    if place is not None:
+        expected = unquote(expected.split("#")[0]) + "#" + place
     traffic.clear()
     # At once, as a reader who clicks before the heading map has loaded:
     # language-switch.js waits for it, then follows the link.
@@ -206,13 +240,13 @@ def _switch_language(page, traffic, base: str, url: str) -> list[str]:
     page.wait_for_url(lambda current: current != base + url)
     page.wait_for_load_state("networkidle")
     problems = []
-    if page.url != expected:
-        problems.append(f"{url}: switched to {page.url}, expected {expected}")
+    if (unquote(page.url) if place is not None else page.url) != expected:
+        problems.append(f"{url}: switched to {unquote(page.url)}, expected {expected}")
     if page.locator("html").get_attribute("lang") != other:
         problems.append(f"{url}: {page.url} is not in {other}")
     problems += [f"{url}: request leaves /{REPO}/: {req}" for req in _outside(traffic.requests, base)]
     problems += [f"{url}: failed: {failure}" for failure in traffic.failures]
-    return problems
+    return problems, place is not None
 
 
 def test_every_page_stays_inside_the_subpath(project_site, every_page):
@@ -267,6 +301,9 @@ def test_not_found_page_works_at_any_depth(project_site, tab):
 
 def test_language_switcher_stays_inside_the_subpath(every_page):
     assert every_page["switch"] == [], "\n".join(every_page["switch"])
+    # Topic pages of both languages were switched from a middle section.
+    in_place = every_page["switched_in_place"]
+    assert len(in_place) >= 6 and {url.startswith("en/") for url in in_place} == {True, False}, in_place
 
 
 @pytest.mark.parametrize("home, query", SEARCHES, ids=["ko", "en"])

@@ -29,13 +29,22 @@ def _counterpart(site, url, other_url, fragment) -> str:
     return theirs[mine.index(fragment)]
 
 
-def _switch(page, lang):
-    """Open the header's language menu and pick `lang`, as a reader does."""
+def _switch(page, lang, scroll=True):
+    """Open the header's language menu and pick `lang`, as a reader does.
+    With `scroll=False` the click lands where the link is shown once the
+    menu has opened: Playwright's own click may scroll the page while it
+    retries a link of the sticky header, which moves the reader's place."""
     page.locator(".md-header .md-select button").hover()
     link = page.locator(f".md-header .md-select a[hreflang={lang}]")
     link.wait_for(state="visible")
     with page.expect_navigation():
-        link.click()
+        if scroll:
+            link.click()
+        else:
+            link.evaluate("""a => Promise.all(a.closest('.md-select').getAnimations({subtree: true})
+                                              .map(animation => animation.finished))""")
+            box = link.bounding_box()
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_load_state("load")
 
 
@@ -86,6 +95,44 @@ def test_a_fragment_reached_on_the_page_is_kept_too(page, site, site_url):
     page.wait_for_function("id => decodeURIComponent(location.hash.slice(1)) === id", arg=ids[2])
     _switch(page, "en")
     assert _landed(page)["id"] == _counterpart(site, "oltp/", "en/oltp/", ids[2])
+
+
+def _scroll_into(page, heading_id):
+    """Scroll as a reader does (no fragment): the heading just under the
+    sticky header, its first lines being read."""
+    page.evaluate("""id => {
+      const header = document.querySelector('.md-header').getBoundingClientRect().bottom
+      const heading = document.getElementById(id)
+      window.scrollBy(0, heading.getBoundingClientRect().top - header + 30)
+    }""", heading_id)
+    page.wait_for_function("""id => {
+      const header = document.querySelector('.md-header').getBoundingClientRect().bottom
+      return document.getElementById(id).getBoundingClientRect().top < header
+    }""", arg=heading_id)
+    assert page.evaluate("location.hash") == ""
+
+
+@pytest.mark.parametrize("url, other_url, lang", [
+    ("log-vs-cookie/", "en/log-vs-cookie/", "en"),
+    ("en/kubernetes-cluster/", "kubernetes-cluster/", "ko"),
+])
+@pytest.mark.parametrize("map_first", [False, True], ids=["scrolled-then-menu", "menu-then-scrolled"])
+def test_a_scrolled_page_switches_to_the_section_being_read(page, site, site_url, url, other_url, lang, map_first):
+    ids = _heading_ids(site, url)
+    middle = ids[len(ids) // 2]
+    expected = _counterpart(site, url, other_url, middle)
+    page.goto(site_url + url)
+    if map_first:
+        # The map arrived with the page still at its top; the reader scrolls
+        # afterwards, and the click takes the place they are at then.
+        with page.expect_response(lambda response: "counterpart-headings" in response.url):
+            page.locator(".md-header .md-select button").hover()
+        page.mouse.move(600, 600)
+    _scroll_into(page, middle)
+    _switch(page, lang, scroll=False)
+    landed = _landed(page)
+    assert landed["path"] == "/" + other_url and landed["id"] == expected, (middle, landed)
+    assert landed["top"] is not None and 0 <= landed["top"] < 200, landed
 
 
 def test_without_a_fragment_the_switch_goes_to_the_top(page, site_url):

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from devconcepts.search.plugin import TOLERANCE_PATH
 from sitekit import ROOT, build_site
@@ -135,3 +136,28 @@ def test_fallback_page_stays_out_of_the_other_language(tmp_path):
     en = {d["location"] for d in index(site, "en/")["docs"]}
     assert "only-korean/" in ko
     assert en == {""}
+
+
+def test_table_cells_and_rows_are_separated(site):
+    # A snippet of a comparison table reads cell by cell and row by row, not as
+    # one run-on sentence: " · " between the cells of a row, " / " between
+    # rows (and after the caption), one space around each.
+    html = (site / "log-vs-cookie" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    table = soup.select_one("article table")
+    caption = table.caption.get_text(strip=True)
+    rows = [" · ".join(cell.get_text(strip=True) for cell in row.find_all(["th", "td"]))
+            for row in table.find_all("tr")[:2]]
+    text = next(d["text"] for d in index(site, "")["docs"] if d["location"] == "log-vs-cookie/")
+    plain = re.sub(r"<[^>]+>", "", text)
+    assert f"{caption} / {rows[0]} / {rows[1]} / " in plain, plain[:400]
+    assert "\ue000" not in text and "\ue001" not in text
+
+
+def test_cell_marks_follow_each_table_of_nested_tables():
+    from devconcepts.search.tables import mark_cells, separate
+
+    html = ("<table><tr><th>a</th><td>b<table><tr><td>x</td><td>y</td></tr><tr><td>z</td></tr></table></td>"
+            "</tr>\n<tr>\n<td>\nc\n</td>\n<td>d</td></tr></table><p>e</p>")
+    text = separate(re.sub(r"<[^>]+>", " ", mark_cells(html)))
+    assert " ".join(text.split()) == "a · b x · y / z / c · d e"

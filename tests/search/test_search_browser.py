@@ -73,3 +73,23 @@ def test_suggestion_completes_a_title_word(box_on):
     suggestion.wait_for(state="attached")
     box.page.wait_for_function("() => document.querySelector('.md-search__suggest').textContent.length > 0")
     assert suggestion.text_content() == "쿠버네티스"
+
+
+@pytest.mark.parametrize("locale, query", [
+    ("en", "jwt storage"),   # "storage" only inside localStorage / sessionStorage on the page
+    ("ko", "jwt storage"),
+    ("ko", "jwt 저장"),      # the Korean page's words for it
+])
+def test_a_section_on_every_word_ranks_its_page_first(box_on, site_url, locale, query):
+    # The page on where a JWT is kept, not a page that names JWT in one
+    # section and storage in another.
+    results = paths(box_on(locale).search(query), site_url)
+    assert results and results[0] == sq.language_root(locale) + "log-vs-cookie/", results
+
+
+def test_a_table_snippet_separates_its_cells(box_on):
+    box = box_on("ko")
+    box.search("추적하는")
+    article = box.page.locator(".md-search-result__article", has=box.page.locator("mark")).first
+    text = " ".join(article.inner_text().split())
+    assert "사용됨. · 사용자의 브라우저에 저장되는 정보. / 활용 · 보안 감사" in text, text

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from devconcepts.search.korean import PARTICLES, has_hangul, without_particle
-from devconcepts.search.tokenizer import SEPARATOR, compile_separator, plain_text, split_words
+from devconcepts.search.tokenizer import SEPARATOR, compile_separator, compound_parts, plain_text, split_words
 
 PATTERN = compile_separator(SEPARATOR)
 
@@ -90,3 +90,15 @@ def test_without_particle_keeps_something():
 
 def test_has_hangul():
     assert has_hangul("k8s클러스터") and not has_hangul("k8s")
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("localStorage", ["local", "storage"]),
+    ("HttpOnly", ["http", "only"]),
+    ("HTTPServer", ["http", "server"]),
+    ("StatefulSet", ["stateful", "set"]),
+    ("iOS", []),            # parts too short to be words of their own
+    ("JWT", []), ("kubelet", []), ("Cookie", []), ("rfc6265bis", []), ("쿠키", []),
+])
+def test_latin_compounds_split_at_their_capitals(word, parts):
+    assert compound_parts(word) == parts

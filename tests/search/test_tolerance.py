@@ -145,3 +145,22 @@ def test_missing_words_are_shown_as_typed(tolerance):
         RESULT,
     )
     assert terms == {"쿠키": True, "kubernetes": True, "트렌젝션": False}
+
+
+@pytest.mark.browser
+def test_a_section_matching_every_word_ranks_above_words_spread_over_sections(tolerance):
+    order = tolerance(
+        """(t, T) => {
+             const plan = { words: [
+               { text: 'jwt', counts: true, alts: [{ term: 'jwt', kind: 'exact' }] },
+               { text: 'storage', counts: true, alts: [{ term: 'storage', kind: 'exact' }] }] }
+             const result = { items: [
+               // Material's order: each word in a section of its own comes first.
+               [{ location: 's/', score: 9, terms: { jwt: false, storage: true } },
+                { location: 's/#a', score: 4, terms: { jwt: true, storage: false } }],
+               [{ location: 'l/#b', score: 3, terms: { jwt: true, storage: true } }],
+               [{ location: 'o/', score: 8, terms: { jwt: false, storage: true } }]] }
+             return T.rerank(result, plan).items.map(g => g[0].location)
+           }""",
+    )
+    assert order == ["l/#b", "s/", "o/"]

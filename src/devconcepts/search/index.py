@@ -20,7 +20,8 @@ from devconcepts.terms.term_list import Term
 from .aliases import AliasMatcher
 from .korean import PARTICLES, has_hangul
 from .segment import MIN_STEM, Segmenter
-from .tokenizer import Prefixes, plain_text, split_words
+from .tables import mark_cells, separate
+from .tokenizer import Prefixes, compound_parts, plain_text, split_words
 
 KEYWORDS = "keywords"
 """Name of the hidden field. Material's worker indexes every field the config
@@ -44,7 +45,7 @@ class LanguageIndex:
         everything Material's parser reads of the page."""
         def sections() -> list[dict]:
             index = MaterialSearchIndex(**material_config)
-            index.add_entry_from_context(page)
+            index.add_entry_from_context(_CellsSeparated(page))
             entries = []
             for entry in index.entries:
                 location = entry["location"]
@@ -52,7 +53,8 @@ class LanguageIndex:
                 # URL the pages of this language give Material's search.
                 if self.prefix and location.startswith(self.prefix):
                     location = location[len(self.prefix):]
-                entries.append({**entry, "location": location})
+                entries.append({**entry, "location": location, "title": separate(entry["title"]),
+                                "text": separate(entry["text"])})
             return entries
 
         if memo is None:
@@ -85,6 +87,10 @@ class LanguageIndex:
                 doc_words, suffixes, text = found[id(doc)]
                 present = Prefixes(w.lower() for w in doc_words)
                 keywords = {s for s in suffixes if not present.match(s)}
+                # The words inside Latin compounds (localStorage → storage),
+                # as the suffixes above are those inside Korean ones.
+                keywords |= {part for w in doc_words for part in compound_parts(w)
+                             if not present.match(part)}
                 if aliases is not None:
                     keywords |= aliases.keywords(text, words=doc_words)
                 for word in keywords:
@@ -122,6 +128,19 @@ class LanguageIndex:
                 target = next((e for e in entries if anchor and e["location"].endswith(f"#{anchor}")), entries[0])
                 out.setdefault(id(target), []).extend(terms)
         return out
+
+
+class _CellsSeparated:
+    """The page as Material's indexer reads it, with its table cells and rows
+    marked (search/tables.py): Material keeps only the cells' text, and a
+    snippet of a table would otherwise run its cells together."""
+
+    def __init__(self, page) -> None:
+        self._page = page
+        self.content = mark_cells(page.content or "")
+
+    def __getattr__(self, name):
+        return getattr(self._page, name)
 
 
 def _toc(items) -> list:

@@ -43,6 +43,7 @@ from devconcepts.core import site_data
 from devconcepts.terms.term_list import TermListError, load_terms
 
 from . import aliases as aliases_module, index as index_module, korean, page_config, segment, tokenizer
+from . import tables as tables_module
 from .aliases import AliasMatcher
 from .config import SearchConfig
 from .index import LanguageIndex, dump
@@ -148,7 +149,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 # One for the build: static-i18n builds the other languages
                 # inside this build's on_post_build, which saves it.
                 self._sections_memo = Memo(cache_folder(config, self.config.cache_dir), "sections",
-                                           code_version(index_module, packages=("mkdocs-material",)))
+                                           code_version(index_module, tables_module, packages=("mkdocs-material",)))
             self._indexes[self._language].add_page(page, self._material_config, self._sections_memo)
         return context
 
@@ -218,5 +219,5 @@ def _code_version() -> str:
     matcher, Kiwi and its model, and Material (whose parser reads the pages)."""
     from devconcepts.terms import matching
 
-    return code_version(index_module, aliases_module, tokenizer, segment, korean, matching,
+    return code_version(index_module, tables_module, aliases_module, tokenizer, segment, korean, matching,
                         packages=("kiwipiepy", "kiwipiepy-model", "mkdocs-material"))

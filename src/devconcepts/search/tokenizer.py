@@ -24,6 +24,11 @@ CJK brackets and 、。, the tilde of "1~3", and &amp; &lt; &gt;."""
 
 _TAG = re.compile(r"<[^>]*>")
 
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+MIN_PART = 3
+"""Shortest part of a Latin compound worth a keyword: shorter ones (the "s"
+of "iOS") match half the vocabulary as prefixes."""
+
 
 class Word(NamedTuple):
     start: int
@@ -53,6 +58,20 @@ def split_words(text: str, separator: re.Pattern[str]) -> list[Word]:
     if index < len(text):
         words.append(Word(index, len(text), text[index:]))
     return words
+
+
+def compound_parts(word: str) -> list[str]:
+    """The words inside a Latin compound written in camel case, lowercased:
+    localStorage → local, storage; HttpOnly → http, only; HTTPServer → http,
+    server. A word of one part (cookie, JWT, kubelet) has none. Material
+    lowercases indexed words, so "storage" alone cannot find localStorage:
+    it matches query words as prefixes only."""
+    if not word.isascii() or not word.isalpha():
+        return []
+    parts = _CAMEL.findall(word)
+    if len(parts) < 2 or "".join(parts) != word:
+        return []
+    return [part.lower() for part in parts if len(part) >= MIN_PART]
 
 
 class Prefixes:

@@ -33,7 +33,8 @@
  *
  * Results are then ranked by how many query words a page matches (in any of
  * its sections, through any alternative), then by how many of those it matches
- * exactly (exact or form, not near or initials), then by the page's own search
+ * exactly (exact or form, not near or initials), then by the most query words
+ * one of its sections matches (all words together), then by the page's own search
  * boost (front matter `search.boost`, which Material's ×1000 title weight
  * outweighs: the glossary's one-line entries say 0.5, to rank below the topic
  * page), then in Material's order.
@@ -344,7 +345,10 @@ export function createTolerance(entries, options = {}) {
 }
 
 /* Results ranked by the number of query words a page matches, then by the
-   number it matches exactly; each item's `terms` rewritten for display. */
+   number it matches exactly, then by the most words one of its sections
+   matches (a section on JWT storage says more about "jwt storage" than a page
+   with JWT in one section and storage in another); each item's `terms`
+   rewritten for display. */
 export function rerank(result, plan) {
   if (!result || !Array.isArray(result.items) || !plan.words.length)
     return result
@@ -355,6 +359,14 @@ export function rerank(result, plan) {
   const ranked = result.items.map((group, order) => {
     let covered = 0
     let exact = 0
+    let together = 0
+    for (const item of group) {
+      let here = 0
+      for (const word of plan.words)
+        if (word.counts && item.terms && word.alts.some(alt => item.terms[alt.term] === true))
+          here++
+      together = Math.max(together, here)
+    }
     for (const word of plan.words) {
       if (!word.counts)
         continue
@@ -379,9 +391,10 @@ export function rerank(result, plan) {
       item.terms = terms
     }
     const boost = group.reduce((most, item) => Math.max(most, item.boost === undefined ? 1 : item.boost), 0)
-    return { group, covered, exact, boost, order }
+    return { group, covered, exact, together, boost, order }
   })
-  ranked.sort((a, b) => b.covered - a.covered || b.exact - a.exact || b.boost - a.boost || a.order - b.order)
+  ranked.sort((a, b) => b.covered - a.covered || b.exact - a.exact || b.together - a.together ||
+    b.boost - a.boost || a.order - b.order)
   return { ...result, items: ranked.map(r => r.group) }
 }
 
