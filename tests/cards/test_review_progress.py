@@ -148,6 +148,7 @@ def test_an_older_backup_is_merged_after_saying_what_it_does(context, site_url, 
     assert stored(page, locale) == now, "nothing changes before the reader chooses"
     page.click("[data-import-merge]")
     assert page.locator("[data-import-confirm]").is_hidden()
+    assert page.evaluate("document.activeElement.hasAttribute('data-reveal')"), "the focus is back on the card"
     assert page.locator("[data-status]").inner_text() == label(locale, "imported")
     assert stored(page, locale)["cards"] == now["cards"] and reviewed(page) == 8
 

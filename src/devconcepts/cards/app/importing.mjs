@@ -36,9 +36,17 @@ export function importer(root, review) {
     panel.hidden = true
     status.textContent = text || ""
   }
+  // The reader chose: the panel goes, and the focus back to the card (Space
+  // reveals again) rather than to the page's top.
+  const leave = text => {
+    const focused = panel.contains(document.activeElement)
+    close(text)
+    const reveal = find("[data-reveal]")
+    if (focused) (reveal.hidden ? find("[data-import]") : reveal).focus()
+  }
   const done = (record, replacing, text) => {
     review.adopt(record, replacing)
-    close(label(root, text))
+    leave(label(root, text))
   }
   merge.addEventListener("click", () => file && done(mergeFile(review.state, file).record, false, "imported"))
   replace.addEventListener("click", () => {
@@ -50,7 +58,7 @@ export function importer(root, review) {
     cancel.focus()
   })
   confirm.addEventListener("click", () => file && done(file, true, "replaced"))
-  cancel.addEventListener("click", () => close())
+  cancel.addEventListener("click", () => leave())
 
   return async chosen => {
     close()
