@@ -95,8 +95,18 @@ def open_progress(page) -> None:
         summary.click()
 
 
+WRITES = """window.reviewWrites = 0
+const setItem = Storage.prototype.setItem
+Storage.prototype.setItem = function (key, value) {
+  if (String(key).startsWith("devconcepts-review:")) window.reviewWrites += 1
+  return setItem.call(this, key, value)
+}"""
+
+
 @pytest.mark.parametrize("locale", list(LANGUAGES))
 def test_two_tabs_keep_every_review(context, site_url, site, locale):
+    # Each tab counts its writes: hearing of the other's save writes nothing.
+    context.add_init_script(WRITES)
     first, second = context.new_page(), context.new_page()
     open_review(first, site_url, locale)
     open_review(second, site_url, locale)
@@ -124,6 +134,10 @@ def test_two_tabs_keep_every_review(context, site_url, site, locale):
     cards = stored(second, locale)["cards"]
     assert len(cards) == 7 and ids[-1] in cards, sorted(cards)
     wait_reviewed(first, 7)
+    # One write a grade (and the test's own), none from merging: the tabs do
+    # not answer each other's saves.
+    second.wait_for_timeout(500)
+    assert [page.evaluate("window.reviewWrites") for page in (first, second)] == [3, 2 + 1 + 1]
 
 
 @pytest.mark.parametrize("locale", list(LANGUAGES))
@@ -202,6 +216,8 @@ def test_replacing_everything_is_confirmed_apart(context, site_url, site, tmp_pa
     page.click("[data-import-cancel]")
     assert stored(page, locale) == now and page.locator("[data-import-confirm]").is_hidden()
 
+    other = context.new_page()
+    open_review(other, site_url, locale)
     page.set_input_files("[data-import]", path)
     assert page.locator("[data-import-replace-confirm]").is_hidden(), "a new file starts with the merge"
     page.click("[data-import-replace]")
@@ -209,6 +225,11 @@ def test_replacing_everything_is_confirmed_apart(context, site_url, site, tmp_pa
     assert list(stored(page, locale)["cards"]) == [kept]
     assert reviewed(page) == 1
     assert page.locator("[data-status]").inner_text() == label(locale, "replaced")
+    # Another open tab takes the replacement and does not bring the old cards back.
+    wait_reviewed(other, 1)
+    grade(other)
+    assert len(stored(other, locale)["cards"]) == 2 and kept in stored(other, locale)["cards"]
+    wait_reviewed(page, 2)
 
 
 def _bad_files(record: dict, locale: str) -> list[tuple[str, object, str]]:

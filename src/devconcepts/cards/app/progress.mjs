@@ -140,7 +140,10 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b)
 // later review. Today's count of new cards adds both sides' new cards.
 export function merge(base, mine, theirs) {
   const cards = {}
-  for (const id of new Set([...Object.keys(base.cards), ...Object.keys(mine.cards), ...Object.keys(theirs.cards)])) {
+  // In one order whatever each side's, so two tabs agree on the bytes and
+  // stop writing once merged.
+  const ids = [...new Set([...Object.keys(base.cards), ...Object.keys(mine.cards), ...Object.keys(theirs.cards)])]
+  for (const id of ids.sort()) {
     const [b, m, t] = [base.cards[id], mine.cards[id], theirs.cards[id]]
     const kept = same(m, b) ? t : same(t, b) ? m : !m || (t && later(t, m) >= 0) ? t : m
     if (kept) cards[id] = kept
