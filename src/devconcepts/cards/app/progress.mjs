@@ -99,14 +99,13 @@ export function check(value, locale, now = Date.now(), known = () => false) {
 // kept. Anything that is not this language's record reads as empty. No date
 // counts as in the future: a clock set back must not drop progress.
 export function readStored(text, locale) {
-  let value = null
   try {
-    value = JSON.parse(text)
+    const value = JSON.parse(text)
     const head = { format: value.format, version: value.version, locale: value.locale, cards: {} }
     const record = check(head, locale)
-    const part = (name, value, take) => {
+    const part = (name, content, take) => {
       try {
-        take(check({ ...head, [name]: value }, locale, Infinity))
+        take(check({ ...head, [name]: content }, locale, Infinity))
       } catch (error) {
         // This part is skipped, not allowed to stop the session.
       }
