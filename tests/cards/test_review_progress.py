@@ -17,6 +17,7 @@ from devconcepts.cards.page import IMPORT_LIMIT
 from devconcepts.labels import labels_for
 
 from cards.reviewkit import LANGUAGES, page_cards
+from quality.axe import violations
 
 pytestmark = pytest.mark.browser
 
@@ -89,6 +90,13 @@ def shifted(entry: dict, **delta) -> dict:
     return moved
 
 
+def unfocused_violations(page) -> list[str]:
+    """axe on the app, the focus taken off first: a focused primary button's
+    contrast is the grade buttons' own check (issue 23, "Also seen")."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    return violations(page, "[data-review]")
+
+
 def open_progress(page) -> None:
     summary = page.locator("details.review__progress > summary")
     if not page.locator("details.review__progress").evaluate("details => details.open"):
@@ -159,6 +167,7 @@ def test_an_older_backup_is_merged_after_saying_what_it_does(context, site_url, 
     summary = page.locator("[data-import-summary]")
     summary.wait_for()
     assert summary.inner_text() == label(locale, "import_summary", updated=0, added=0, older=0)
+    assert unfocused_violations(page) == []
     assert stored(page, locale) == now, "nothing changes before the reader chooses"
     page.click("[data-import-merge]")
     assert page.locator("[data-import-confirm]").is_hidden()
@@ -274,6 +283,8 @@ def test_each_bad_file_has_its_own_alert_and_changes_nothing(context, site_url, 
         assert page.locator('[data-review] [role="alert"]').count() == 1, name
         assert stored(page, locale) == before, name
         assert page.locator("[data-import-confirm]").is_hidden(), name
+        if not messages:
+            assert unfocused_violations(page) == []
         # Grading goes on.
         grade(page)
         assert len(stored(page, locale)["cards"]) == len(before["cards"]) + 1, name
@@ -315,6 +326,7 @@ def test_refused_storage_keeps_the_session_in_memory_and_says_so(browser, site_u
         assert page.get_attribute("[data-review]", "data-due") == str(due - 3)
         assert alert_text(page) == label(locale, "storage_blocked")
         assert label(locale, "where") not in page.locator("[data-progress-note]").inner_text()
+        assert unfocused_violations(page) == []
         # The session can still be saved as a file.
         open_progress(page)
         with page.expect_download() as download:
