@@ -74,6 +74,10 @@ def test_export_reset_import_gives_back_the_same_state(context, site_url, tmp_pa
         page.click("[data-export]")
     exported = tmp_path / "progress.json"
     download.value.save_as(exported)
+    # The record keeps the date of its last export, the file included.
+    after_export = stored(page)
+    assert after_export.pop("exported") and after_export == before_state
+    before_state = stored(page)
     assert json.loads(exported.read_text(encoding="utf-8")) == before_state
 
     # A reset asks first: dismissed, nothing changes.
@@ -85,6 +89,7 @@ def test_export_reset_import_gives_back_the_same_state(context, site_url, tmp_pa
     assert stored(page) is None and due(page) == NEW_PER_DAY
 
     page.set_input_files("[data-import]", str(exported))
+    page.click("[data-import-merge]")
     page.wait_for_function("due => document.querySelector('[data-review]').dataset.due === String(due)", arg=before_due)
     assert stored(page) == before_state
     assert page.locator("[data-status]").text_content() == "기록을 가져왔다."
@@ -92,12 +97,14 @@ def test_export_reset_import_gives_back_the_same_state(context, site_url, tmp_pa
     page.locator("[data-review][data-due]").wait_for(state="visible")
     assert due(page) == before_due
 
-    # A file that is not progress changes nothing.
+    # A file that is not progress changes nothing (tests/cards/test_review_progress.py: every bad file).
     bad = tmp_path / "bad.json"
     bad.write_text('{"cards": []}', encoding="utf-8")
+    page.locator("details.review__progress > summary").click()
     page.set_input_files("[data-import]", str(bad))
-    page.wait_for_function("() => document.querySelector('[data-status]').textContent.length > 0")
-    assert page.locator("[data-status]").text_content() == "이 파일은 복습 기록이 아니다."
+    alert = page.locator('[data-review] [role="alert"]')
+    alert.wait_for()
+    assert alert.text_content() == "이 파일은 복습 기록이 아니다. 지금 기록은 그대로다."
     assert stored(page) == before_state
 
 

@@ -1,5 +1,5 @@
 """The offline copy's size on the real site: each language's precache within
-its 300 KB gzip budget and holding what a reader needs offline (every page,
+its 320 KB gzip budget and holding what a reader needs offline (every page,
 the review page, search, the print book), and registration adding little to
 a first visit (its script, and the worker it downloads; the whole first
 visit is held to its budget by tests/publish/test_subpath.py)."""
@@ -14,7 +14,7 @@ from devconcepts.offline.precache import GZIP_LEVEL
 
 from sitekit import ROOT
 
-BUDGET = 300_000
+BUDGET = 320_000
 """Bytes, gzip level 6, per language (the plugin's budget_kb)."""
 
 NEEDED = {"ko": ["", "review/", "print/", "glossary/", "oltp/", "search/search_index.json", "404.html"],

@@ -37,3 +37,10 @@ def bundle_js(sources: list[Path]) -> str:
 
 def minify_js(source: Path) -> str:
     return rjsmin.jsmin(source.read_text(encoding="utf-8")) + "\n"
+
+
+def minify(source: Path) -> str:
+    """A stylesheet or script of ours, minified by its kind."""
+    if source.suffix == ".css":
+        return rcssmin.cssmin(source.read_text(encoding="utf-8")) + "\n"
+    return minify_js(source)

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from devconcepts.core import stages
 from devconcepts.assets import purge, purge_cache
-from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, find_asset, minify_js
+from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, find_asset, minify
 from devconcepts.assets.material_components import components_off_problems
 from devconcepts.assets.purge import PurgeError, UsedNames, loaded_scripts, purge_stylesheets, used_names
 from devconcepts.assets.whitespace import squeeze
@@ -43,8 +43,9 @@ class AssetsConfig(Config):
     """Site path of the bundle made from `extra_javascript`, in its order."""
 
     minify = c.Type(list, default=[])
-    """Site paths of other scripts of ours to minify as they are copied, such
-    as a worker that pages start on their own."""
+    """Site paths of other scripts and stylesheets of ours to minify as they
+    are copied, such as a worker that pages start on their own or the
+    stylesheet only one page loads."""
 
     squeeze_html = c.Type(bool, default=True)
     """Drop the indentation between the tags of every page (whitespace.py)."""
@@ -111,7 +112,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             if source is None:
                 raise PluginError(f"devconcepts-assets: minify: '{target}' is not a file of the site")
             files.remove(source)
-            files.append(File.generated(config, target, content=minify_js(Path(source.abs_src_path))))
+            files.append(File.generated(config, target, content=minify(Path(source.abs_src_path))))
         return files
 
     @event_priority(stages.PAGE_FINAL)

@@ -1,6 +1,7 @@
 // The review page's app: schedules the cards listed on the page with FSRS
 // (ts-fsrs) and keeps the reader's progress in localStorage, one entry per
-// language. Bundled with ts-fsrs by scripts/build-bundles.mjs into
+// language (progress.mjs is the record, store.mjs its storage). Bundled
+// with ts-fsrs by scripts/build-bundles.mjs into
 // overrides/assets/javascripts/review.js, which only the review page loads.
 //
 // The cards are the page's own `<details data-card>` (the list a reader
@@ -10,9 +11,11 @@
 // leaves the browser: export and import go through a JSON file the reader
 // saves and picks.
 import { createEmptyCard, fsrs, generatorParameters, Rating } from "ts-fsrs"
+import { emptyRecord, FORMAT, merge, readStored, reviewed } from "./progress.mjs"
+import { openStore, persist } from "./store.mjs"
+import { importer } from "./importing.mjs"
+import { showNote } from "./notes.mjs"
 
-const FORMAT = "devconcepts-review"
-const VERSION = 1
 const GRADES = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy }
 const KEYS = { 1: "again", 2: "hard", 3: "good", 4: "easy" }
 // No fuzz: the same grade on the same day gives the same interval, which the
@@ -21,15 +24,6 @@ const scheduler = fsrs(generatorParameters({ enable_fuzz: false }))
 
 export function storageKey(locale) {
   return `${FORMAT}:${locale}`
-}
-
-function emptyState(locale) {
-  return { format: FORMAT, version: VERSION, locale, cards: {}, introduced: { day: "", count: 0 } }
-}
-
-function isState(value, locale) {
-  return Boolean(value) && typeof value === "object" && value.format === FORMAT && value.version === VERSION &&
-    value.locale === locale && value.cards && typeof value.cards === "object" && !Array.isArray(value.cards)
 }
 
 const MINUTE = 60 * 1000
@@ -72,7 +66,13 @@ class Review {
     })
     this.find = selector => root.querySelector(selector)
     this.label = name => root.getAttribute(`data-label-${name}`)
+    this.store = openStore(storageKey(this.locale))
     this.state = this.load()
+    this.importer = importer(root, this)
+    // Another tab saved: take its reviews in, keeping this tab's.
+    window.addEventListener("storage", event => {
+      if (event.key === this.store.key || event.key === null) this.sync()
+    })
     this.revealed = false
     this.current = null
     // The last grade, to undo: the card's id, its record before the grade
@@ -87,18 +87,54 @@ class Review {
     this.render()
   }
 
+  // The stored record; `base` keeps a copy of it, what this tab's changes
+  // are measured from when it saves.
   load() {
-    try {
-      const stored = JSON.parse(localStorage.getItem(storageKey(this.locale)))
-      if (isState(stored, this.locale)) return stored
-    } catch (error) {
-      // Unreadable progress is treated as none; export first to keep a copy.
-    }
-    return emptyState(this.locale)
+    const record = readStored(this.store.read(), this.locale)
+    this.base = JSON.parse(JSON.stringify(record))
+    this.shown(record)
+    return record
   }
 
-  save() {
-    localStorage.setItem(storageKey(this.locale), JSON.stringify(this.state))
+  // Every save reads the stored record again and merges this tab's changes
+  // into it, so a review saved by another tab in between is kept.
+  save(record = merge(this.base, this.state, readStored(this.store.read(), this.locale))) {
+    const seen = Object.values(record.cards).map(card => card.last_review).filter(Boolean).sort()
+    if (!record.started && seen.length) record.started = seen[0]
+    const text = JSON.stringify(record)
+    this.store.write(text)
+    this.base = JSON.parse(text)
+    this.state = record
+    this.shown(record)
+    if (seen.length) persist()
+  }
+
+  // Another tab's save: merged in, and the card view redrawn unless the
+  // reader is reading this card's answer and the card did not change.
+  sync() {
+    const current = this.current && JSON.stringify(this.state.cards[this.current.id])
+    const theirs = readStored(this.store.read(), this.locale)
+    const record = merge(this.base, this.state, theirs)
+    this.base = JSON.parse(JSON.stringify(theirs))
+    this.state = record
+    if (JSON.stringify(record) !== JSON.stringify(theirs)) this.save(record)
+    this.shown(record)
+    if (!this.revealed || current !== JSON.stringify(record.cards[this.current.id])) this.render()
+  }
+
+  // A record the importer made: merged (and saved like any change) or, the
+  // reader having confirmed it, replacing what is stored.
+  adopt(record, replacing) {
+    this.state = record
+    this.save(replacing ? record : undefined)
+    this.render()
+  }
+
+  // What the page shows of the record besides the cards: the reviewed count
+  // (data-reviewed) and the note on where progress lives.
+  shown(record) {
+    this.root.dataset.reviewed = String(reviewed(record, this.cards.map(card => card.id)))
+    showNote(this.root, record, this.store.available)
   }
 
   introducedToday(now) {
@@ -262,6 +298,8 @@ class Review {
   }
 
   exportFile() {
+    this.state.exported = new Date().toISOString()
+    this.save()
     const blob = new Blob([JSON.stringify(this.state, null, 1) + "\n"], { type: "application/json" })
     const link = Object.assign(document.createElement("a"), {
       href: URL.createObjectURL(blob),
@@ -273,27 +311,17 @@ class Review {
     setTimeout(() => URL.revokeObjectURL(link.href), 10000)
   }
 
-  async importFile(file) {
-    let value = null
-    try {
-      value = JSON.parse(await file.text())
-    } catch (error) {
-      value = null
-    }
-    if (!isState(value, this.locale)) {
-      this.status(this.root.getAttribute("data-label-import_failed"))
-      return
-    }
-    this.state = value
-    this.save()
-    this.render()
-    this.status(this.root.getAttribute("data-label-imported"))
+  // Checks the file, says what importing it does and waits for the reader (importing.mjs).
+  importFile(file) {
+    return this.importer(file)
   }
 
   reset() {
     if (!window.confirm(this.root.getAttribute("data-label-reset_confirm"))) return
-    localStorage.removeItem(storageKey(this.locale))
-    this.state = emptyState(this.locale)
+    this.store.remove()
+    this.state = emptyRecord(this.locale)
+    this.base = emptyRecord(this.locale)
+    this.shown(this.state)
     this.render()
     this.status(this.root.getAttribute("data-label-reset_done"))
   }
