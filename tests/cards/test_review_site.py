@@ -65,7 +65,8 @@ def test_two_questions_with_one_text_fail_at_the_second(tmp_path):
 def test_a_missing_review_page_fails(tmp_path):
     result = build(tmp_path, {"topic.md": "# 주제\n"}, plugin=PLUGINS, extensions=EXTENSIONS)
     assert result.returncode != 0
-    assert "[devconcepts-cards] 'page': the review page" in result.stderr and "review.md" in result.stderr
+    assert "mkdocs.yml: devconcepts-cards: page: the review page 'docs/" in result.stderr, result.stderr
+    assert "review.md' does not exist" in result.stderr, result.stderr
 
 
 def test_a_tiny_site_gets_its_cards_and_decks(tmp_path):

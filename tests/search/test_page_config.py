@@ -70,7 +70,7 @@ def _config(tmp_path, options: str):
 
 def test_invalid_separator_names_the_option(tmp_path):
     config, plugin = _config(tmp_path, '{separator: "(", normalize_queries: false}')
-    with pytest.raises(PluginError, match="'separator'"):
+    with pytest.raises(PluginError, match="devconcepts-search: separator: not a valid regular expression"):
         plugin.on_config(config)
 
 

@@ -25,6 +25,7 @@ from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, 
 from devconcepts.assets.material_components import components_off_problems
 from devconcepts.assets.purge import PurgeError, UsedNames, loaded_scripts, purge_stylesheets, used_names
 from devconcepts.assets.whitespace import squeeze
+from devconcepts.core.errors import option_problem
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.locales import all_languages_built
 from devconcepts.core.material_internals import STYLESHEETS
@@ -77,7 +78,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             return config
         problems = components_off_problems(config, self.config.components_off)
         if problems:
-            raise PluginError(f"devconcepts-assets: components_off: {'; '.join(problems)}")
+            raise PluginError(option_problem(config, "devconcepts-assets", "components_off", "; ".join(problems)))
         # static-i18n runs on_config again on the same config for each extra
         # language; by then the lists already name the bundles.
         if self._css is None:
@@ -103,14 +104,15 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             try:
                 content = join([find_asset(source, folders) for source in sources])
             except MissingAssetError as error:
-                raise PluginError(f"devconcepts-assets: {option}: {error}") from error
+                raise PluginError(option_problem(config, option, None, str(error))) from error
             if target in files.src_uris:
                 files.remove(files.src_uris[target])
             files.append(File.generated(config, target, content=content))
         for target in self.config.minify:
             source = files.src_uris.get(target)
             if source is None:
-                raise PluginError(f"devconcepts-assets: minify: '{target}' is not a file of the site")
+                raise PluginError(option_problem(config, "devconcepts-assets", "minify",
+                                                 f"'{target}' is not a file of the site"))
             files.remove(source)
             files.append(File.generated(config, target, content=minify(Path(source.abs_src_path))))
         return files
@@ -156,7 +158,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             try:
                 purged = purge_stylesheets(sources, used, also_read=others)
             except PurgeError as error:
-                raise PluginError(f"devconcepts-assets: purge: {error}") from error
+                raise PluginError(option_problem(config, "devconcepts-assets", "purge", str(error))) from error
             if cache:
                 try:
                     purge_cache.save(cache, key, purged)

@@ -37,7 +37,7 @@ from devconcepts.cards.config import CardsConfig
 from devconcepts.cards.extract import Card, DuplicateCardError, MissingNoteError, extract, page_key
 from devconcepts.cards.page import Topic, render
 from devconcepts.cards.topic_link import add_link, topic_href
-from devconcepts.core.errors import SourceError, located, page_path, project_path, stop
+from devconcepts.core.errors import SourceError, located, option_problem, page_path, project_path, stop
 from devconcepts.core.labels import labels_for
 from devconcepts.core.locales import counterpart_key, is_fallback, page_locale
 from devconcepts.core.page_sources import newest_change
@@ -58,9 +58,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled and not any(counterpart_key(f) == self.config.page
                                            for f in files.documentation_pages()):
-            raise PluginError(
-                f"[devconcepts-cards] 'page': the review page '{Path(config.docs_dir, self.config.page)}' "
-                f"does not exist; create it (and its translations) or change the 'page' option")
+            raise PluginError(option_problem(
+                config, "devconcepts-cards", "page",
+                f"the review page '{page_path(config, self.config.page)}' does not exist; create it "
+                f"(and its translations) or change the option"))
         self._written = None
         return files
 

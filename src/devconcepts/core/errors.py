@@ -11,6 +11,11 @@ book) points at its first line. A Markdown extension used on its own, outside
 MkDocs, does not know its file: its errors read `line N: message` until a
 caller names the file (`SourceError.in_file`).
 
+A plugin's option in mkdocs.yml that cannot work is reported the same way,
+from mkdocs.yml: `mkdocs.yml: devconcepts-assets: minify: 'x.js' is not a
+file of the site` (`option_problem`). MkDocs prints an error as it is and a
+warning after the plugin logger's `devconcepts: `.
+
 The readers (`compare.parse`, the term list, the diagrams, the extensions)
 raise `SourceError` and need nothing from MkDocs; the plugins hand it to
 MkDocs with `stop()`, which ends the build with that one line and no
@@ -80,3 +85,10 @@ def project_path(config: MkDocsConfig, path: str | Path) -> str:
 def page_path(config: MkDocsConfig, src_path: str) -> str:
     """A docs-relative source (`topic.md`) as seen from the project (`docs/topic.md`)."""
     return project_path(config, Path(config.docs_dir) / src_path)
+
+
+def option_problem(config: MkDocsConfig, plugin: str, option: str | None, problem: str) -> str:
+    """`mkdocs.yml: plugin: option: problem`, for a plugin's setting that
+    cannot work; mkdocs.yml as seen from the project."""
+    where = project_path(config, config.config_file_path) if config.config_file_path else "mkdocs.yml"
+    return f"{where}: {plugin}: {option + ': ' if option else ''}{problem}"

@@ -24,7 +24,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
-from devconcepts.core.errors import located, page_path
+from devconcepts.core.errors import located, option_problem, page_path
 from devconcepts.core.labels import labels_for
 from devconcepts.core.locales import build_locales, counterpart_key, file_locale, is_fallback, language_name
 from devconcepts.core.page_sources import newest_change
@@ -52,11 +52,10 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled and _book_file(files, self.config.book) is None:
-            raise PluginError(
-                f"[devconcepts-print] 'book': the placeholder page "
-                f"'{Path(config.docs_dir, self.config.book)}' does not exist; create it "
-                f"(and its translations) or change the 'book' option"
-            )
+            raise PluginError(option_problem(
+                config, "devconcepts-print", "book",
+                f"the placeholder page '{page_path(config, self.config.book)}' does not exist; create it "
+                f"(and its translations) or change the option"))
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):

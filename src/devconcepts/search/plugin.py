@@ -36,7 +36,7 @@ from mkdocs.utils import write_file
 
 from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
-from devconcepts.core.errors import stop
+from devconcepts.core.errors import option_problem, stop
 from devconcepts.core.locales import build_locales, built_locales, is_fallback, language_prefix
 from devconcepts.core.material_internals import WORKER_DIR, replace_search_index, translate
 from devconcepts.core import site_data
@@ -81,12 +81,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return config
         material = config.plugins.get("material/search")
         if material is None or not material.config.enabled:
-            raise PluginError("devconcepts-search: needs Material's search plugin ('- search' under "
-                              "plugins in mkdocs.yml), which draws the search box")
+            raise PluginError(option_problem(config, "plugins", None, "devconcepts-search needs Material's search "
+                                             "plugin ('- search'), which draws the search box"))
         try:
             self._pattern = compile_separator(self.config.separator)
         except re.error as error:
-            raise PluginError(f"devconcepts-search: 'separator' is not a valid regular expression: {error}")
+            raise PluginError(option_problem(config, "devconcepts-search", "separator",
+                                             f"not a valid regular expression: {error}"))
         try:
             self._terms = load_terms(site_data.terms_file(config), built_locales(config))
         except TermListError as error:
@@ -131,8 +132,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         for relative in (WORKER_PATH, TOLERANCE_PATH):
             path = next((Path(d) / relative for d in config.theme.dirs if (Path(d) / relative).is_file()), None)
             if path is None:
-                raise PluginError(f"devconcepts-search: 'normalize_queries' needs {relative} in the theme's "
-                                  f"custom_dir (overrides/); it is missing")
+                raise PluginError(option_problem(config, "devconcepts-search", "normalize_queries",
+                                                 f"needs {relative} in the theme's custom_dir (overrides/); "
+                                                 f"it is missing"))
             digest.update(path.read_bytes())
         return digest.hexdigest()[:8]
 
@@ -167,7 +169,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         try:
             return page_config.rewrite(html, prefix=self._prefix, worker_version=self._worker_version_tag)
         except (page_config.PageConfigError, ValueError) as error:
-            raise PluginError(f"devconcepts-search: {where}: {error}")
+            raise PluginError(f"{where} (the theme's template): {error}")
 
     # Every language is built and Material has written its combined index:
     # the per-language files replace it.
@@ -196,7 +198,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         try:
             data = index.build(self.config.separator, self._pattern, self._segmenter, aliases, self._terms)
         except SegmenterError as error:
-            raise PluginError(f"devconcepts-search: {error} (or set 'segmenter' to 'none')")
+            raise PluginError(option_problem(config, "devconcepts-search", "segmenter",
+                                             f"{error} (or set it to 'none')"))
         if self._word_cache is not None:
             try:
                 self._word_cache.save()

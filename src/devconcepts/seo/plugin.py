@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from devconcepts.core import stages
 from devconcepts.core.cache_files import cache_folder, write_bytes
-from devconcepts.core.errors import located, page_path
+from devconcepts.core.errors import located, option_problem, page_path
 from devconcepts.core.labels import labels_for
 from devconcepts.core.locales import (all_languages_built, built_locales, file_locale, is_default_language_build,
                                  is_fallback, language_path, language_roots, page_locale, translations)
@@ -121,7 +121,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         name = _image_name(language_path(page.file))
         relative = f"{self.config.previews_dir.strip('/')}/{locale}/{name}"
         try:
-            image = self._image(title, topic, config.site_name, locale)
+            image = self._image(title, topic, config.site_name, locale, config)
         except preview.MissingGlyph as error:
             raise PluginError(located(page_path(config, page.file.src_path), 1, str(error))) from None
         target = Path(config.site_dir) / relative
@@ -137,19 +137,19 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             "alternate_locales": [labels_for(other)["meta.og_locale"] for other in found if other != written_in],
         }
 
-    def _fonts_or_stop(self) -> Fonts:
+    def _fonts_or_stop(self, config) -> Fonts:
         if self._fonts is None:
             try:
                 self._fonts = find_fonts(self.config.font_dirs)
             except FontMissing as error:
-                raise PluginError(f"[devconcepts-seo] {error}") from None
+                raise PluginError(option_problem(config, "devconcepts-seo", "font_dirs", str(error))) from None
             self._font_digest = self._fonts.digest()
         return self._fonts
 
-    def _image(self, title: str, topic: str, site_name: str, locale: str) -> bytes:
+    def _image(self, title: str, topic: str, site_name: str, locale: str, config) -> bytes:
         """The PNG, from the cache when this text was drawn before with the
         same font, drawing code and Pillow."""
-        fonts = self._fonts_or_stop()
+        fonts = self._fonts_or_stop(config)
         key = hashlib.sha256(json.dumps(
             [title, topic, site_name, locale, self._font_digest, package_version("pillow"), _CODE_DIGEST],
             ensure_ascii=False).encode("utf-8")).hexdigest()
