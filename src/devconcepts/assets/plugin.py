@@ -11,14 +11,13 @@ from __future__ import annotations
 import fnmatch
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from devconcepts.assets.config import AssetsConfig
 from devconcepts.core import stages
 from devconcepts.assets import purge, purge_cache
 from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, find_asset, minify
@@ -28,44 +27,8 @@ from devconcepts.assets.whitespace import squeeze
 from devconcepts.core.errors import option_problem
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.locales import all_languages_built
-from devconcepts.core.material_internals import STYLESHEETS
 
 log = get_plugin_logger(__name__)
-
-
-class AssetsConfig(Config):
-    enabled = c.Type(bool, default=True)
-    """Bundle the assets; when off, pages link every file as listed."""
-
-    stylesheet = c.Type(str, default="assets/stylesheets/devconcepts.min.css")
-    """Site path of the bundle made from `extra_css`, in its order."""
-
-    script = c.Type(str, default="assets/javascripts/devconcepts.min.js")
-    """Site path of the bundle made from `extra_javascript`, in its order."""
-
-    minify = c.Type(list, default=[])
-    """Site paths of other scripts and stylesheets of ours to minify as they
-    are copied, such as a worker that pages start on their own or the
-    stylesheet only one page loads."""
-
-    squeeze_html = c.Type(bool, default=True)
-    """Drop the indentation between the tags of every page (whitespace.py)."""
-
-    purge = c.Type(list, default=list(STYLESHEETS))
-    """Site paths (glob patterns) of Material's stylesheets to purge of rules
-    that match nothing on the site, after every language is built. Empty: keep
-    them whole."""
-
-    cache_dir = c.Type(str, default=".cache/devconcepts/assets")
-    """Folder, relative to mkdocs.yml, that keeps the last purge's result for
-    a build that reads the same stylesheets and names (purge_cache.py).
-    Empty: no cache."""
-
-    components_off = c.Type(list, default=[])
-    """Class prefixes of Material components that only Material's scripts draw
-    and that this site leaves off (md-tooltip, md-source…): their rules go
-    unless a page has the class. Each must be known to material_components.py,
-    and a setting that turns it on fails the build."""
 
 
 class AssetsPlugin(BasePlugin[AssetsConfig]):

@@ -26,13 +26,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from devconcepts.csp.config import CspConfig
 from devconcepts.core import stages
 from devconcepts.core import site_data
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
@@ -43,19 +42,6 @@ from devconcepts.core.errors import located, page_path, project_path, stop
 from devconcepts.core.locales import all_languages_built
 
 log = get_plugin_logger(__name__)
-
-
-class CspConfig(Config):
-    enabled = c.Type(bool, default=True)
-    """Write and check the policy; when off, pages carry none."""
-
-    serve = c.Type(bool, default=False)
-    """Write the policy under `mkdocs serve` too. Its live-reload script is
-    then blocked, so pages no longer reload on their own."""
-
-    cache_dir = c.Type(str, default=".cache/devconcepts/csp")
-    """Where each page's result is kept between builds, by the page's text
-    (cache_files.Memo); relative to mkdocs.yml. Empty: no cache."""
 
 
 class CspPlugin(BasePlugin[CspConfig]):
@@ -152,7 +138,6 @@ class CspPlugin(BasePlugin[CspConfig]):
             raise stop("Content-Security-Policy: pages that their policy would break:\n" + "\n".join(found))
 
     on_post_build = CombinedEvent(_write, _verify)
-
 
 
 def _digest(text: str) -> bytes:

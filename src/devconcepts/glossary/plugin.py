@@ -22,18 +22,17 @@ import posixpath
 from pathlib import Path
 from typing import Iterator
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from devconcepts.glossary.config import GlossaryConfig
 from devconcepts.glossary import variants
 from devconcepts.glossary.extension import GlossaryExtension, read_terms
 from devconcepts.glossary.page import fill_section_titles
-from devconcepts.core.errors import located, page_path, project_path, stop
+from devconcepts.core.errors import located, project_path, stop
 from devconcepts.glossary.references import UnknownTermError, scan_references
 from devconcepts.core.locales import (built_locales, counterpart_key, is_default_language_build, page_locale,
                                       source_locale)
@@ -44,21 +43,6 @@ from devconcepts.terms.term_list import TermListError
 log = get_plugin_logger(__name__)
 
 GLOSSARY_EXTENSION = "devconcepts.glossary"
-
-
-class GlossaryConfig(Config):
-    enabled = c.Type(bool, default=True)
-    """Turn the plugin off; the extensions then keep the settings of `markdown_extensions`."""
-
-    glossary_page = c.Type(str, default="glossary.md")
-    """Docs-relative path of the page that holds the `/// glossary` block."""
-
-    check_anchors = c.Type(bool, default=True)
-    """Warn when a term's `page` anchor (terms.yml) is missing from the built page."""
-
-    source_notes = c.Optional(c.File(exists=True))
-    """The source notes the pages quote verbatim (relative to mkdocs.yml): their
-    own words may keep a spelling the term list avoids."""
 
 
 class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from devconcepts.i18n.config import I18nConfig
 from devconcepts.core import stages
 from devconcepts.core.cache_files import cache_folder
 from devconcepts.core.errors import located, project_path, stop
@@ -32,18 +31,6 @@ from devconcepts.core.locales import (all_languages_built, build_locales, built_
 from devconcepts.core.site_data import project_dir
 
 log = get_plugin_logger(__name__)
-
-
-class I18nConfig(Config):
-    enabled = c.Type(bool, default=True)
-    """Turn all of this plugin off."""
-
-    translations = c.Optional(c.Type(list))
-    """Locales every default-language page must have, as `page.<locale>.md`
-    beside it; by default every other language static-i18n builds."""
-
-    cache_dir = c.Type(str, default=".cache/devconcepts/templates")
-    """Where compiled templates are kept between builds; empty: in memory only."""
 
 
 class I18nPlugin(BasePlugin[I18nConfig]):
@@ -130,7 +117,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self._headings.write(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_not_found_after_build, _write_headings)
-
 
 
 def _language_homes(config: MkDocsConfig) -> list[dict[str, str]]:

@@ -23,11 +23,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from importlib.metadata import version as package_version
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from devconcepts.seo.config import SeoConfig
 from devconcepts.core import stages
 from devconcepts.core.cache_files import cache_folder, write_bytes
 from devconcepts.core.errors import located, option_problem, page_path
@@ -45,17 +44,6 @@ from .sitemap import Entry, sitemap_xml, write_sitemap
 log = get_plugin_logger(__name__)
 
 X_DEFAULT = "x-default"
-
-
-class SeoConfig(Config):
-    enabled = c.Type(bool, default=True)
-    previews = c.Type(bool, default=True)
-    """Draw a link-preview image per page and language (needs the Nanum font)."""
-    previews_dir = c.Type(str, default="assets/previews")
-    """Where the images go in the site: `<previews_dir>/<locale>/<page>.png`."""
-    cache_dir = c.Type(str, default=".cache/devconcepts/previews")
-    font_dirs = c.ListOfItems(c.Type(str), default=[])
-    """Folders to find the Nanum font in; empty: the system's font folders."""
 
 
 class SeoPlugin(BasePlugin[SeoConfig]):
