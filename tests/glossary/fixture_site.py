@@ -68,3 +68,15 @@ def write_site(directory: Path, pages: dict[str, str]) -> Path:
     config = directory / "mkdocs.yml"
     config.write_text(CONFIG, encoding="utf-8")
     return config
+
+
+def own_term_list(directory: Path, terms: str) -> Path:
+    """The site at `directory` gets a term list of its own instead of the
+    real one: data/terms.yml beside mkdocs.yml, the one place the glossary,
+    the tooltips and search read it from."""
+    data = directory / "data"
+    data.unlink()
+    data.mkdir()
+    path = data / "terms.yml"
+    path.write_text(terms, encoding="utf-8")
+    return path

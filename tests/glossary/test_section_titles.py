@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from glossary.fixture_site import write_site
+from glossary.fixture_site import own_term_list, write_site
 from sitekit import build_site
 
 TERMS = """\
@@ -42,12 +42,8 @@ PAGE = """\
 
 
 def test_section_titles_come_from_the_rendered_page(tmp_path):
-    terms = tmp_path / "terms.yml"
-    terms.write_text(TERMS, encoding="utf-8")
     config = write_site(tmp_path, {"index.md": PAGE})
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - devconcepts.glossary\n",
-                                   f"  - devconcepts.glossary:\n      terms_file: {terms}\n"), encoding="utf-8")
+    own_term_list(tmp_path, TERMS)
     result = build_site(tmp_path / "site", config=config)
     assert result.returncode == 0, result.stderr
     glossary = BeautifulSoup((tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8"),

@@ -1,7 +1,7 @@
 """A [[term:id]] with an unknown id fails the strict build, naming the file and line."""
 
-from sitekit import build_site
-from glossary.fixture_site import write_site
+from sitekit import TERMS_FILE, build_site
+from glossary.fixture_site import own_term_list, write_site
 
 
 def test_unknown_term_reference_fails_the_build_with_file_and_line(tmp_path):
@@ -23,17 +23,29 @@ def test_known_term_references_build(tmp_path):
 
 
 def test_missing_section_anchor_of_a_term_fails_the_strict_build(tmp_path):
-    terms = tmp_path / "terms.yml"
-    terms.write_text("- id: widget\n  names: {ko: 위젯, en: Widget}\n"
-                     "  definitions: {ko: 시험용 용어., en: A test term.}\n"
-                     "  page: index.md#없는-절\n", encoding="utf-8")
     config = write_site(tmp_path, {"index.md": "# 시작\n\n## 있는 절\n\n위젯을 쓴다.\n"})
+    own_term_list(tmp_path, "- id: widget\n  names: {ko: 위젯, en: Widget}\n"
+                            "  definitions: {ko: 시험용 용어., en: A test term.}\n"
+                            "  page: index.md#없는-절\n")
     text = config.read_text(encoding="utf-8")
     text = text.replace("      check_anchors: false\n", "      check_anchors: true\n")
-    text = text.replace("  - devconcepts.glossary\n", f"  - devconcepts.glossary:\n      terms_file: {terms}\n")
     config.write_text(text, encoding="utf-8")
     result = build_site(tmp_path / "site", config=config)
     assert result.returncode != 0
     # The line of the entry's `page`, in the format of the pages' errors.
-    assert "terms.yml:4: term 'widget': no '#없는-절' on index.md" in result.stderr
+    assert "data/terms.yml:4: term 'widget': no '#없는-절' on index.md" in result.stderr
     assert "있는-절" in result.stderr  # the ids that do exist, to pick from
+
+
+def test_a_term_list_named_apart_from_the_sites_stops_the_build(tmp_path):
+    # Search reads data/terms.yml; a glossary reading another list would disagree with it.
+    config = write_site(tmp_path, {"index.md": "# 시작\n"})
+    text = config.read_text(encoding="utf-8")
+    other = tmp_path / "other.yml"
+    other.write_text(TERMS_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    config.write_text(text.replace("  - devconcepts.glossary\n",
+                                   f"  - devconcepts.glossary:\n      terms_file: {other}\n"), encoding="utf-8")
+    result = build_site(tmp_path / "site", config=config)
+    assert result.returncode != 0
+    assert ("mkdocs.yml: devconcepts.glossary: terms_file: the site's term list is data/terms.yml beside "
+            "mkdocs.yml, which the glossary, the tooltips and search all read") in result.stderr, result.stderr

@@ -31,7 +31,7 @@ def material_copy(tmp_path):
     templates = internals.material_templates()
     copy = tmp_path / "templates"
     originals = [copied.original for copied in internals.COPIED_PARTIALS.values()]
-    originals += [original for original, _ in internals.PATCHED_MARKUP.values()]
+    originals += [original for _, original, _ in internals.PATCHED_MARKUP]
     for original in originals:
         target = copy / original
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -188,3 +188,11 @@ def test_lazy_requests_matches_the_paths_recorded():
     script = (OVERRIDES / "partials" / "lazy-requests.html").read_text(encoding="utf-8")
     for path in internals.LAZY_REQUESTS.values():
         assert re.escape("/" + path).replace("/", "\\/") in script, path
+
+
+def test_guard_fails_when_the_title_the_print_controls_follow_changes(material_copy):
+    content = material_copy / "partials" / "content.html"
+    content.write_text(content.read_text(encoding="utf-8").replace("</h1>", "</h2>"), encoding="utf-8")
+    problems = internals.upgrade_problems(OVERRIDES, material_copy)
+    assert problems == ["overrides/main.html: Material's partials/content.html writes '</h1>' 0 times, not once; "
+                        "the block's replace would miss or double it"]

@@ -90,6 +90,11 @@ _TRANSLATIONS: dict[tuple, str] = {}
 PAGE_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
+def has_page_config(html: str) -> bool:
+    """Whether `html` is a page of Material's with its __config script."""
+    return PAGE_CONFIG.search(html) is not None
+
+
 def dump_page_config(config: dict) -> str:
     """The __config JSON as Material writes it: Jinja's `tojson` escapes <, >,
     & and ' so the script cannot be closed early; do the same."""
@@ -179,10 +184,17 @@ ALTERNATE_LINK_SELECTOR = "link[rel=alternate]"
 # block's rendered output (`super() | replace(…)`), instead of copying the
 # partial that writes it: Material's original must still contain it, once.
 SEARCH_DIALOG_TAG = '<div class="md-search" data-md-component="search" role="dialog">'
-PATCHED_MARKUP = {
+TITLE_END = "</h1>"
+PATCHED_MARKUP = (
+    # (override, Material's original that writes the markup, the markup)
     # main.html's `header` block gives the search dialog an accessible name.
-    "main.html": ("partials/search.html", SEARCH_DIALOG_TAG),
-}
+    ("main.html", "partials/search.html", SEARCH_DIALOG_TAG),
+    # main.html's `content` block puts the print controls right after the
+    # page title: the first `</h1>` of the block, which writes the page's
+    # title heading (its own, or this fallback when the page has none) before
+    # the page's content.
+    ("main.html", "partials/content.html", TITLE_END),
+)
 
 ORIGINALS_FILE = ".material-originals.json"
 """In overrides/: the Material version and the SHA-256 of each copied
@@ -256,7 +268,7 @@ def upgrade_problems(overrides: Path, templates: Path | None = None, version: st
                             f"carry our change over to the new original")
     for path in sorted(set(hashes) - set(COPIED_PARTIALS)):
         problems.append(f"{ORIGINALS_FILE}: '{path}' is not in COPIED_PARTIALS")
-    for path, (original, markup) in PATCHED_MARKUP.items():
+    for path, original, markup in PATCHED_MARKUP:
         if markup not in (overrides / path).read_text(encoding="utf-8"):
             problems.append(f"overrides/{path}: no longer completes {markup!r}; update PATCHED_MARKUP")
         try:

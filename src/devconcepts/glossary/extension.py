@@ -57,8 +57,8 @@ class GlossaryExtension(OwnedExtension, BlocksExtension):
         self.config = {
             "locale": [DEFAULT_LOCALE, "Language of the page: picks names and definitions from the term list."],
             "glossary_page": ["glossary.md", "Link target of the glossary page; `#<term id>` is appended."],
-            "terms_file": ["", "The term list (YAML); the devconcepts-glossary plugin reads the site's "
-                               "data/terms.yml unless this names another."],
+            "terms_file": ["", "The term list (YAML), for the extension used alone; with the "
+                               "devconcepts-glossary plugin, the site's data/terms.yml."],
             "autolink": [True, "Mark the first use of each term; false leaves only [[term:id]] links."],
             "sections": [{}, "Link text per `page#anchor` target, for the glossary's 'read more' links."],
         }

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -32,7 +33,7 @@ from devconcepts.glossary.config import GlossaryConfig
 from devconcepts.glossary import variants
 from devconcepts.glossary.extension import GlossaryExtension, read_terms
 from devconcepts.glossary.page import fill_section_titles
-from devconcepts.core.errors import located, project_path, stop
+from devconcepts.core.errors import located, option_problem, project_path, stop
 from devconcepts.glossary.references import UnknownTermError, scan_references
 from devconcepts.core.locales import (built_locales, counterpart_key, is_default_language_build, page_locale,
                                       source_locale)
@@ -61,7 +62,13 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
             return
         self.locale = page_locale(config)
         # The site's data files, unless mkdocs.yml names others in the extensions' options.
-        terms_file = Path(self.glossary.getConfig("terms_file") or site_data.terms_file(config))
+        if self.glossary.getConfig("terms_file"):
+            raise PluginError(option_problem(
+                config, GLOSSARY_EXTENSION, "terms_file",
+                f"the site's term list is {site_data.DATA_DIR}/{site_data.TERMS_FILE} beside mkdocs.yml, which the "
+                f"glossary, the tooltips and search all read; the option is for the extension used without "
+                f"the devconcepts-glossary plugin"))
+        terms_file = site_data.terms_file(config)
         data_files = [terms_file, *sorted(site_data.diagrams_dir(config).glob("*.yml"))]
         self.terms_path = terms_file
         try:

@@ -38,7 +38,7 @@ from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.errors import option_problem, stop
 from devconcepts.core.locales import build_locales, built_locales, is_fallback, language_prefix
-from devconcepts.core.material_internals import WORKER_DIR, replace_search_index, translate
+from devconcepts.core.material_internals import WORKER_DIR, has_page_config, replace_search_index, translate
 from devconcepts.core import site_data
 from devconcepts.terms.term_list import TermListError, load_terms
 
@@ -161,7 +161,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return self._rewrite(output, page.file.src_uri)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        if not self.config.enabled or not template_name.endswith(".html") or 'id="__config"' not in output_content:
+        if not self.config.enabled or not template_name.endswith(".html") or not has_page_config(output_content):
             return output_content
         return self._rewrite(output_content, template_name)
 
