@@ -3,12 +3,37 @@ for it, and real headless Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from sitekit import CHROMIUM_ARGS, CHROMIUM_PATH, build_site, serve_directory
+from sitekit import BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, MAX_WHOLE_SITE_BUILDS, build_site, serve_directory
+
+
+_BUILD_LOG_KEY = pytest.StashKey[Path]()
+
+
+def pytest_configure(config):
+    # The controlling process names the log before its workers start: they
+    # inherit the environment, and each build they make is noted in it.
+    if not hasattr(config, "workerinput") and BUILD_LOG not in os.environ:
+        handle, path = tempfile.mkstemp(prefix="whole-site-builds-", suffix=".txt")
+        os.close(handle)
+        os.environ[BUILD_LOG] = path
+        config.stash[_BUILD_LOG_KEY] = Path(path)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    path = config.stash.get(_BUILD_LOG_KEY, None)
+    if path is None:
+        return
+    builds = path.read_text(encoding="utf-8").splitlines()
+    path.unlink(missing_ok=True)
+    terminalreporter.write_line(f"whole-site builds in this run: {len(builds)} "
+                                f"(a full run may make at most {MAX_WHOLE_SITE_BUILDS})")
 
 
 @pytest.fixture(scope="session")

@@ -62,6 +62,43 @@ CHROMIUM_ARGS = [
 ]
 
 
+BUILD_LOG = "DEVCONCEPTS_BUILD_LOG"
+"""Environment variable naming the file where a test run notes each build of
+the whole site (conftest.py prints the count at the end of the run)."""
+MAX_WHOLE_SITE_BUILDS = 8
+"""Whole-site builds a full run may make: each costs seconds of the suite."""
+
+
+@functools.lru_cache(maxsize=1)
+def _real_pages() -> frozenset[str]:
+    return frozenset(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
+
+
+def _docs_dir(config: Path) -> Path:
+    """The docs folder a config builds (`docs_dir`, relative to the config)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
+    return (config.parent / (settings.get("docs_dir") or "docs")).resolve()
+
+
+def note_build(docs_dir: Path, site_dir: Path) -> None:
+    """Note a build in the run's log when it builds every page of the real
+    site (the site itself, or a copy of it)."""
+    log = os.environ.get(BUILD_LOG)
+    if not log or not docs_dir.is_dir():
+        return
+    pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
+    if _real_pages() <= pages:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{site_dir}\n")
+
+
 def build_site(site_dir: Path, *, site_url: str = "http://127.0.0.1:8000/", config: Path | None = None,
                extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build with `mkdocs build --strict`, the way CI and the workflow do.
@@ -71,6 +108,7 @@ def build_site(site_dir: Path, *, site_url: str = "http://127.0.0.1:8000/", conf
     needs its own environment, runs `mkdocs build` as a separate process."""
     if config is not None and extra_env is None:
         return build_in_process(site_dir, config)
+    note_build(_docs_dir(config) if config is not None else DOCS, site_dir)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     if config is not None:
@@ -109,6 +147,7 @@ def build_in_process(site_dir: Path, config: Path, *, strict: bool = True, comma
     returncode, stopped = 0, ""
     try:
         loaded = load_config(str(config), site_dir=str(site_dir), strict=strict, **settings)
+        note_build(Path(loaded.docs_dir), site_dir)
         loaded.plugins.on_startup(command=command, dirty=False)
         try:
             build(loaded)
