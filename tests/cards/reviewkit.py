@@ -13,6 +13,30 @@ from bs4 import BeautifulSoup
 LANGUAGES = {"ko": "review/", "en": "en/review/"}
 """Each language's review page, from the site root."""
 DECKS = {"ko": "review/devconcepts-ko.apkg", "en": "en/review/devconcepts-en.apkg"}
+KEY = "devconcepts-review:{locale}"
+"""The localStorage key of a language's progress."""
+
+
+def open_review(page, site_url: str, locale: str = "ko", *, path: str | None = None) -> int:
+    """Opens a language's review page (or `path` under the site) and waits
+    for the app; fails on a script error. Returns the cards due now."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + (path if path is not None else LANGUAGES[locale]))
+    page.locator("[data-review][data-due]").wait_for(state="visible")
+    assert not errors, errors
+    return due(page)
+
+
+def due(page) -> int:
+    """The app's count of cards to study now (data-due)."""
+    return int(page.get_attribute("[data-review]", "data-due"))
+
+
+def stored(page, locale: str = "ko"):
+    """The progress stored for `locale`, or None."""
+    text = page.evaluate("key => localStorage.getItem(key)", KEY.format(locale=locale))
+    return json.loads(text) if text else None
 
 
 def page_cards(site: Path, locale: str) -> list:

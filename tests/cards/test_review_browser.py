@@ -9,12 +9,11 @@ import json
 
 import pytest
 
-from cards.reviewkit import LANGUAGES, page_cards
+from cards.reviewkit import LANGUAGES, due, open_review, page_cards, stored
 
 pytestmark = pytest.mark.browser
 
 NEW_PER_DAY = 20
-KEY = "devconcepts-review:{locale}"
 
 
 @pytest.fixture
@@ -22,24 +21,6 @@ def context(browser):
     context = browser.new_context(accept_downloads=True)
     yield context
     context.close()
-
-
-def open_review(page, site_url: str, locale: str = "ko") -> int:
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(site_url + LANGUAGES[locale])
-    page.locator("[data-review][data-due]").wait_for(state="visible")
-    assert not errors, errors
-    return due(page)
-
-
-def due(page) -> int:
-    return int(page.get_attribute("[data-review]", "data-due"))
-
-
-def stored(page, locale: str = "ko"):
-    text = page.evaluate("key => localStorage.getItem(key)", KEY.format(locale=locale))
-    return json.loads(text) if text else None
 
 
 def test_grading_persists_across_a_reload(context, site_url):

@@ -16,12 +16,11 @@ import pytest
 from devconcepts.cards.page import IMPORT_LIMIT
 from devconcepts.core.labels import labels_for
 
-from cards.reviewkit import LANGUAGES, page_cards
+from cards.reviewkit import KEY, LANGUAGES, open_review, page_cards, stored
 from quality.axe import violations
 
 pytestmark = pytest.mark.browser
 
-KEY = "devconcepts-review:{locale}"
 OTHER = {"ko": "en", "en": "ko"}
 
 
@@ -32,20 +31,10 @@ def context(browser):
     context.close()
 
 
-def open_review(page, site_url: str, locale: str) -> None:
-    page.goto(site_url + LANGUAGES[locale])
-    page.locator("[data-review][data-due]").wait_for(state="visible")
-
-
 def grade(page, times: int = 1, name: str = "good") -> None:
     for _ in range(times):
         page.click("[data-reveal]")
         page.click(f'[data-grade="{name}"]')
-
-
-def stored(page, locale: str):
-    text = page.evaluate("key => localStorage.getItem(key)", KEY.format(locale=locale))
-    return json.loads(text) if text else None
 
 
 def store(page, locale: str, record) -> None:

@@ -9,17 +9,15 @@ grade buttons of 4.5:1 contrast, and a start that shifts nothing."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
 import pytest
 
-from cards.reviewkit import LANGUAGES, page_cards
+from cards.reviewkit import LANGUAGES, due, open_review, page_cards, stored
 from devconcepts.core.labels import labels_for
 
 pytestmark = pytest.mark.browser
 
-KEY = "devconcepts-review:{locale}"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 GRADES = ("again", "hard", "good", "easy")
 
@@ -29,24 +27,6 @@ def context(browser):
     context = browser.new_context(accept_downloads=True)
     yield context
     context.close()
-
-
-def open_review(page, url: str) -> int:
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url)
-    page.locator("[data-review][data-due]").wait_for(state="visible")
-    assert not errors, errors
-    return due(page)
-
-
-def due(page) -> int:
-    return int(page.get_attribute("[data-review]", "data-due"))
-
-
-def stored(page, locale: str = "ko"):
-    text = page.evaluate("key => localStorage.getItem(key)", KEY.format(locale=locale))
-    return json.loads(text) if text else None
 
 
 def topic_cards(site, locale: str, topic: str) -> list:
@@ -72,7 +52,7 @@ def test_nothing_due_says_when_the_next_card_comes_and_brings_it_back(browser, s
     try:
         page = context.new_page()
         page.clock.install(time=dt.datetime(2026, 3, 2, 10, 0))
-        open_review(page, site_url + LANGUAGES[locale])
+        open_review(page, site_url, locale)
         page.select_option("[data-topic]", "kubernetes-cluster")
         count = len(topic_cards(site, locale, "kubernetes-cluster"))
         assert due(page) == count
@@ -98,7 +78,7 @@ def test_the_question_stays_in_view_when_its_answer_opens_on_a_phone(browser, si
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
-        open_review(page, site_url + LANGUAGES["ko"])
+        open_review(page, site_url, "ko")
         header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
         # Comparison rows first: their answers are tables, the longest backs.
         page.select_option("[data-topic]", "compose-vs-kubernetes")
@@ -115,7 +95,7 @@ def test_the_question_stays_in_view_when_its_answer_opens_on_a_phone(browser, si
 @pytest.mark.parametrize("locale", LANGUAGES)
 def test_each_grade_button_shows_the_interval_it_gives(context, site_url, locale):
     page = context.new_page()
-    open_review(page, site_url + LANGUAGES[locale])
+    open_review(page, site_url, locale)
     shown = {}
     for grade in GRADES:
         page.click("[data-reveal]")
@@ -137,7 +117,7 @@ def test_each_grade_button_shows_the_interval_it_gives(context, site_url, locale
 
 def test_undo_brings_back_the_card_and_the_days_count(context, site_url):
     page = context.new_page()
-    before = open_review(page, site_url + LANGUAGES["ko"])
+    before = open_review(page, site_url, "ko")
     undo = page.locator("[data-undo]")
     assert undo.is_hidden()
     # A first card graded, then a second: undo gives back the second only.
@@ -164,7 +144,7 @@ def test_keyboard_hints_show_with_a_keyboard_only(browser, site_url):
         context = browser.new_context(**options)
         try:
             page = context.new_page()
-            open_review(page, site_url + LANGUAGES["en"])
+            open_review(page, site_url, "en")
             assert page.locator(".review__keys").is_visible() is shown
             assert page.locator("[data-reveal] kbd").is_visible() is shown
             page.locator("[data-reveal]").click()
@@ -175,7 +155,7 @@ def test_keyboard_hints_show_with_a_keyboard_only(browser, site_url):
 
 def test_the_keyboard_returns_to_the_card_after_the_topic_export_and_import(context, site_url, tmp_path):
     page = context.new_page()
-    open_review(page, site_url + LANGUAGES["ko"])
+    open_review(page, site_url, "ko")
     # Picked from the keyboard: the menu had focus, Space must not reopen it.
     page.focus("[data-topic]")
     page.select_option("[data-topic]", "oltp")
@@ -204,7 +184,7 @@ def test_the_keyboard_returns_to_the_card_after_the_topic_export_and_import(cont
 
 def test_space_and_digits_leave_other_controls_alone(context, site_url):
     page = context.new_page()
-    before = open_review(page, site_url + LANGUAGES["ko"])
+    before = open_review(page, site_url, "ko")
     page.click("[data-reveal]")
     for control in (".review__deck a", "summary:has-text('진행 상황')", "[data-topic]"):
         page.focus(control)
@@ -230,14 +210,14 @@ def test_a_topics_self_check_link_opens_its_cards(context, site_url, site, local
     assert page.locator('[data-count="total"]').inner_text() == str(len(oltp))
     assert page.locator("[data-card-front]").inner_html() == oltp[0].summary.decode_contents()
     # A topic the page does not have leaves every topic chosen.
-    open_review(page, f"{site_url}{prefix}review/?topic=nothing")
+    open_review(page, site_url, path=f"{prefix}review/?topic=nothing")
     assert page.eval_on_selector("[data-topic]", "select => select.value") == ""
 
 
 @pytest.mark.parametrize("locale", LANGUAGES)
 def test_the_counts_read_as_a_part_of_the_whole(context, site_url, site, locale):
     page = context.new_page()
-    before = open_review(page, site_url + LANGUAGES[locale])
+    before = open_review(page, site_url, locale)
     page.click("[data-reveal]")
     page.click('[data-grade="good"]')
     total = len(page_cards(site, locale))
@@ -279,7 +259,7 @@ def test_grade_buttons_keep_4_5_to_1_focused_or_not(browser, site_url, scheme):
     context = browser.new_context(color_scheme=scheme)
     try:
         page = context.new_page()
-        open_review(page, site_url + LANGUAGES["ko"])
+        open_review(page, site_url, "ko")
         page.click("[data-reveal]")
         page.mouse.move(0, 0)
         low = []
@@ -317,7 +297,7 @@ def test_the_app_starts_without_moving_the_page_on_a_phone(browser, site_url, lo
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
-        open_review(page, site_url + LANGUAGES[locale])
+        open_review(page, site_url, locale)
         page.wait_for_load_state("load")
         assert page.evaluate(LAYOUT_SHIFTS) == []
     finally:
