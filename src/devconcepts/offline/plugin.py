@@ -19,6 +19,7 @@ sees the pages being served."""
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -29,12 +30,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
 from devconcepts.errors import stop
+from devconcepts.labels import labels_for
 from devconcepts.locales import all_languages_built, build_locales, built_locales
 from devconcepts.offline import worker
 from devconcepts.offline.manifest import FILE_NAME, AppInfo, manifest
 from devconcepts.cache_files import Memo, cache_folder, code_version
 from devconcepts.offline import precache as precache_module
-from devconcepts.offline.precache import Language, gzip_size, precache_lists, version
+from devconcepts.material_internals import HASHED_SCRIPTS, material_templates
+from devconcepts.offline.precache import Language, Precache, gzip_size, precache_lists, version
 
 log = get_plugin_logger(__name__)
 
@@ -93,6 +96,13 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         self._apps[locale] = AppInfo(locale, _prefix(locale, default), config.site_name,
                                      config.site_description or config.site_name)
 
+    def on_env(self, env, *, config: MkDocsConfig, files):
+        # The footer's button and notice read `labels` (even when this plugin
+        # is off: the footer is there); devconcepts-i18n sets the same
+        # global, and this keeps them working without it.
+        env.globals.setdefault("labels", labels_for(build_locales(config)[0]))
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled or "</head>" not in output:
             return output
@@ -127,7 +137,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         languages = [Language(locale, _prefix(locale, default)) for locale in built_locales(config)]
         lists = precache_lists(site, languages, [*NEVER, *self.config.exclude, self.config.worker])
         try:
-            code = worker.render(version(lists, worker.source()), lists)
+            code = worker.render(version(lists, worker.source()), lists, _hashed(site, lists))
         except ValueError as error:
             raise stop(f"devconcepts-offline: {error}") from error
         write_file(code.encode("utf-8"), str(target))
@@ -145,6 +155,19 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
                             f"{self.config.budget_kb} KB budget (budget_kb); leave a file out with 'exclude' "
                             f"or make it smaller")
         sizes.save()
+
+
+def _hashed(site: Path, lists: list[Precache]) -> list[str]:
+    """The listed URLs named by a hash of their own bytes: Material's scripts
+    (material_internals.HASHED_SCRIPTS), while they are Material's bytes."""
+    templates = material_templates()
+    found = set()
+    for url in {url for precache in lists for url in precache.urls}:
+        if any(fnmatch.fnmatchcase(url, pattern) for pattern in HASHED_SCRIPTS):
+            original = templates / url
+            if original.is_file() and original.read_bytes() == (site / url).read_bytes():
+                found.add(url)
+    return sorted(found)
 
 
 def _prefix(locale: str, default: str) -> str:
