@@ -10,7 +10,7 @@ import pytest
 
 from sitekit import build_site, serve_directory
 
-from .kit import Failures, keep_offline, read_offline, search, stop
+from .kit import Failures, keep_offline, read_offline, search, stop, until
 
 pytestmark = pytest.mark.browser
 
@@ -116,5 +116,42 @@ def test_a_language_not_visited_is_not_downloaded(browser, served):
         }""")
         assert base + "oltp/" in held and base + "review/" in held
         assert [url for url in held if url.startswith(base + "en/")] == []
+    finally:
+        context.close()
+
+
+def test_pages_opened_in_the_other_language_read_offline_and_a_download_says_it_needs_the_network(browser, served):
+    """A reader of Korean who saves it, then opens an English page: that page
+    reads offline too (with Save-Data on, so that nothing else saves English).
+    The Anki deck is not kept offline: its link says that it needs a
+    connection, in the page's language, instead of failing."""
+    server, base = served
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+        page.goto(base + "review/", wait_until="load")
+        save = page.locator("[data-offline-save]")
+        save.wait_for(state="visible")
+        save.click()
+        page.wait_for_selector("html[data-offline=saved]", state="attached", timeout=60_000)
+        english = "en/log-vs-cookie/"
+        page.goto(base + english, wait_until="load")
+        heading = page.locator("h1").first.inner_text()
+        until(page, """async (url) => {
+            for (const name of await caches.keys())
+              if (await (await caches.open(name)).match(url)) return true
+            return false
+        }""", base + english)
+        assert page.locator("html[data-offline]").count() == 0  # English itself is not saved
+
+        stop(server)
+        assert read_offline(page, base + english) == heading
+        page.goto(base + "review/", wait_until="load")
+        deck = page.locator(".review__deck a[download]")
+        deck.click()
+        note = page.locator(".review__deck [role=alert]")
+        note.wait_for(timeout=30_000)
+        assert note.inner_text().strip() == "내려받으려면 인터넷 연결이 필요하다."
     finally:
         context.close()

@@ -5,12 +5,19 @@
  * language (every page, search, the print book) is saved for reading without
  * a network when the reader engages (a second page in this tab's visit, or
  * using the review page: its first tap, click or key) or asks (the footer's
- * "save for offline" button); with Save-Data on, only when asked.
+ * "save for offline" button, which says when it was saved); with Save-Data
+ * on, only when asked. `<html data-offline="saved">` once it is saved.
+ *
+ * A page open while the site is deployed again hears of it when it checks
+ * (as it loads, and each time the tab is shown again): a notice offers to
+ * reload. A page that loaded from the network is the newest already, so what
+ * its own first check finds is no news. A download link (the Anki deck) that
+ * cannot reach the site says that it needs a connection.
  *
  * The page's `<link rel="manifest">` names the worker (data-service-worker,
  * relative to the page, so the site works under a sub-path); devconcepts-
  * offline leaves the name out under `mkdocs serve`, where nothing registers.
- * `<html data-offline="saved">` once the language is saved.
+ * The footer holds the button and the notice, with their words.
  */
 (function () {
   "use strict"
@@ -19,6 +26,9 @@
   if (!link || !("serviceWorker" in navigator))
     return
   var button = document.querySelector("[data-offline-save]")
+  var notice = document.querySelector("[data-offline-notice]")
+  var words = function (name) { return notice ? notice.getAttribute("data-" + name) : "" }
+  var nothing = function () {}
 
   /* Calls `then` when the reader engages: at once on a page other than the
      first of this tab's visit, or on the first use of the review page. */
@@ -44,12 +54,14 @@
     addEventListener("keydown", engage, true)
   }
 
-  function show(state) {
+  /* `date`: when the language was saved, in ms */
+  function show(state, date) {
     if (state === "saved")
       document.documentElement.setAttribute("data-offline", "saved")
     if (!button)
       return
-    button.textContent = button.getAttribute("data-" + state) || button.textContent
+    button.textContent = (button.getAttribute("data-" + state) || button.textContent) +
+      (date ? " · " + new Date(date).toLocaleDateString(document.documentElement.lang) : "")
     button.disabled = state === "saved" || state === "saving"
   }
 
@@ -63,7 +75,36 @@
 
   function save(registration) {
     show("saving")
-    ask(registration, "precache", function (answer) { show(answer.ok ? "saved" : "failed") })
+    ask(registration, "precache", function (answer) { show(answer.ok ? "saved" : "failed", answer.date) })
+  }
+
+  function offerReload() {
+    var inner = notice && notice.firstElementChild
+    if (!inner || inner.firstChild)
+      return
+    var reload = document.createElement("button")
+    reload.type = "button"
+    reload.textContent = words("reload")
+    reload.onclick = function () { location.reload() }
+    inner.append(words("updated") + " ", reload)
+    notice.classList.add("md-dialog--active")
+  }
+
+  /* A worker found after the page's own first check is a newer deployment
+     than the page. */
+  function watch(registration) {
+    var update = function () { return registration.update().catch(nothing) }
+    ;(navigator.serviceWorker.controller ? update() : Promise.resolve()).then(function () {
+      var newest = registration.installing || registration.waiting || registration.active
+      registration.addEventListener("updatefound", function () {
+        if (registration.installing !== newest)
+          offerReload()
+      })
+      addEventListener("visibilitychange", function () {
+        if (!document.hidden)
+          update()
+      })
+    })
   }
 
   function start() {
@@ -73,7 +114,7 @@
       .then(function (registration) {
         ask(registration, "status", function (answer) {
           if (answer.saved)
-            show("saved")
+            show("saved", answer.date)
           else if (background)
             whenEngaged(function () { save(registration) })
           if (button) {
@@ -81,9 +122,29 @@
             button.addEventListener("click", function () { save(registration) })
           }
         })
+        watch(registration)
       })
-      .catch(function () { /* Reading online needs no worker. */ })
+      .catch(nothing)
   }
+
+  /* A download (the Anki deck) is not kept offline: without the site, the
+     link says so instead of failing. */
+  addEventListener("click", function (event) {
+    var download = event.target.closest("a[download]")
+    if (!download || download.checked)
+      return
+    event.preventDefault()
+    fetch(download.href, { method: "HEAD", cache: "no-store" }).then(function () {
+      download.checked = true
+      download.click()
+      download.checked = false
+    }, function () {
+      var note = download.note = download.note || document.createElement("strong")
+      note.setAttribute("role", "alert")
+      note.textContent = " " + words("needs-network")
+      download.after(note)
+    })
+  })
 
   if (document.readyState === "complete")
     start()
