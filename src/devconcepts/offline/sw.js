@@ -24,7 +24,8 @@
  *   view on: the first page is not yet under the worker), if its bytes are
  *   this deployment's and the cache has no copy yet.
  * - A new deployment takes over as soon as it has installed (it refills the
- *   languages the previous one had saved), open pages included; activating,
+ *   languages the previous one had saved) and the old one has no request in
+ *   hand, open pages included; activating,
  *   it deletes every other deployment's cache. An open page that finds it
  *   offers to reload (offline.js). A first page is not taken over: what it
  *   loads later comes from the network as it would without a worker.
