@@ -90,10 +90,18 @@ def search(page, query: str) -> list[str]:
 
 def until(page, script: str, arg=None, timeout: float = 60) -> object:
     """Evaluate `script` (which may return a promise) every 200 ms until its
-    value is truthy; that value."""
+    value is truthy; that value. A page that navigates meanwhile (a worker
+    may reload it) is asked again."""
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout
     while True:
-        value = page.evaluate(script, arg)
+        try:
+            value = page.evaluate(script, arg)
+        except Error as error:
+            if "Execution context was destroyed" not in str(error):
+                raise
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:
