@@ -121,32 +121,37 @@ def test_a_language_not_visited_is_not_downloaded(browser, served):
 
 
 def test_pages_opened_in_the_other_language_read_offline_and_a_download_says_it_needs_the_network(browser, served):
-    """A reader of Korean who saves it, then opens an English page: that page
-    reads offline too (with Save-Data on, so that nothing else saves English).
-    The Anki deck is not kept offline: its link says that it needs a
-    connection, in the page's language, instead of failing."""
+    """A reader arrives on an English page (before the worker is there), saves
+    the Korean side, then opens another English page: both English pages
+    read offline (with Save-Data on, so that nothing else saves English). The
+    Anki deck is not kept offline: its link says that it needs a connection,
+    in the page's language, instead of failing."""
     server, base = served
     context = browser.new_context()
     try:
         page = context.new_page()
         context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+        opened = ["en/log-vs-cookie/", "en/glossary/"]
+        page.goto(base + opened[0], wait_until="load")
+        headings = {opened[0]: page.locator("h1").first.inner_text()}
         page.goto(base + "review/", wait_until="load")
         save = page.locator("[data-offline-save]")
         save.wait_for(state="visible")
         save.click()
         page.wait_for_selector("html[data-offline=saved]", state="attached", timeout=60_000)
-        english = "en/log-vs-cookie/"
-        page.goto(base + english, wait_until="load")
-        heading = page.locator("h1").first.inner_text()
-        until(page, """async (url) => {
+        page.goto(base + opened[1], wait_until="load")
+        headings[opened[1]] = page.locator("h1").first.inner_text()
+        until(page, """async (urls) => {
+            const held = []
             for (const name of await caches.keys())
-              if (await (await caches.open(name)).match(url)) return true
-            return false
-        }""", base + english)
+              for (const request of await (await caches.open(name)).keys()) held.push(request.url)
+            return urls.every((url) => held.includes(url))
+        }""", [base + url for url in opened])
         assert page.locator("html[data-offline]").count() == 0  # English itself is not saved
 
         stop(server)
-        assert read_offline(page, base + english) == heading
+        for url, heading in headings.items():
+            assert read_offline(page, base + url) == heading
         page.goto(base + "review/", wait_until="load")
         deck = page.locator(".review__deck a[download]")
         deck.click()

@@ -6,7 +6,9 @@
  * a network when the reader engages (a second page in this tab's visit, or
  * using the review page: its first tap, click or key) or asks (the footer's
  * "save for offline" button, which says when it was saved); with Save-Data
- * on, only when asked. `<html data-offline="saved">` once it is saved.
+ * on, only when asked. `<html data-offline="saved">` once it is saved. The
+ * first page of the visit, which opened before the worker could keep it, is
+ * kept from the HTTP cache once the reader opens another.
  *
  * A page open while the site is deployed again hears of it when it checks
  * (as it loads, and each time the tab is shown again): a notice offers to
@@ -30,16 +32,22 @@
   var words = function (name) { return notice ? notice.getAttribute("data-" + name) : "" }
   var nothing = function () {}
 
-  /* Calls `then` when the reader engages: at once on a page other than the
-     first of this tab's visit, or on the first use of the review page. */
-  function whenEngaged(then) {
+  /* The first page of this tab's visit (null on that page itself): the
+     reader engages on any other page. */
+  function firstPage() {
     try {
       var first = sessionStorage.getItem("devconcepts-first-page")
       if (first === null)
         sessionStorage.setItem("devconcepts-first-page", location.pathname)
-      else if (first !== location.pathname)
-        return then()
+      return first === location.pathname ? null : first
     } catch (error) { /* storage blocked: the review page or the button */ }
+  }
+
+  /* Calls `then` when the reader engages: at once on a page other than the
+     first of this tab's visit, or on the first use of the review page. */
+  function whenEngaged(first, then) {
+    if (first)
+      return then()
     var review = document.querySelector("[data-review]")
     if (!review)
       return
@@ -109,14 +117,17 @@
 
   function start() {
     var background = !(navigator.connection && navigator.connection.saveData)
+    var first = firstPage()
     navigator.serviceWorker.register(link.getAttribute("data-service-worker"))
       .then(function () { return navigator.serviceWorker.ready })
       .then(function (registration) {
+        if (first)
+          registration.active.postMessage({ type: "keep", path: first })
         ask(registration, "status", function (answer) {
           if (answer.saved)
             show("saved", answer.date)
           else if (background)
-            whenEngaged(function () { save(registration) })
+            whenEngaged(first, function () { save(registration) })
           if (button) {
             button.hidden = false
             button.addEventListener("click", function () { save(registration) })

@@ -168,9 +168,13 @@ self.addEventListener("activate", (event) => {
 })
 
 /* A page asks whether its language is saved ("status"), or to save it
-   ("precache"); the answer to that says when its files are all kept. */
+   ("precache"); the answer to that says when its files are all kept. It
+   also names the first page of the visit ("keep"), which opened before this
+   worker was there to keep it as read. */
 self.addEventListener("message", (event) => {
   const data = event.data || {}
+  if (data.type === "keep" && typeof data.path === "string")
+    event.waitUntil(keep(new URL(data.path, SCOPE).href).catch(() => {}))
   if ((data.type !== "precache" && data.type !== "status") || !event.source)
     return
   const language = languageOf(event.source.url)
@@ -189,6 +193,14 @@ self.addEventListener("message", (event) => {
     event.waitUntil(precache(language).then(() => savedOn(language)).then((date) => reply({ type: "precached", ok: true, date: date }),
       () => reply({ type: "precached", ok: false })))
 })
+
+/* A listed page the cache has no copy of, as the HTTP cache has it (the
+   page was opened), if it is this deployment's */
+async function keep(url) {
+  const cache = await caches.open(CACHE)
+  if (SUMS.has(url) && !(await cache.match(url)))
+    await cache.put(url, await fetchVerified(url))
+}
 
 function withoutQuery(url) {
   const address = new URL(url)
