@@ -13,25 +13,32 @@ import pytest
 from sitekit import BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, MAX_WHOLE_SITE_BUILDS, build_site, serve_directory
 
 
-_BUILD_LOG_KEY = pytest.StashKey[Path]()
+_BUILD_LOG_KEY = pytest.StashKey[tuple]()
 
 
 def pytest_configure(config):
     # The controlling process names the log before its workers start: they
-    # inherit the environment, and each build they make is noted in it.
-    if not hasattr(config, "workerinput") and BUILD_LOG not in os.environ:
-        handle, path = tempfile.mkstemp(prefix="whole-site-builds-", suffix=".txt")
-        os.close(handle)
-        os.environ[BUILD_LOG] = path
-        config.stash[_BUILD_LOG_KEY] = Path(path)
+    # inherit the environment, and each build they make is noted in it. A
+    # log named from outside is kept after the run (the site folder of each
+    # build, to see which tests built).
+    if hasattr(config, "workerinput"):
+        return
+    if BUILD_LOG in os.environ:
+        config.stash[_BUILD_LOG_KEY] = (Path(os.environ[BUILD_LOG]), False)
+        return
+    handle, path = tempfile.mkstemp(prefix="whole-site-builds-", suffix=".txt")
+    os.close(handle)
+    os.environ[BUILD_LOG] = path
+    config.stash[_BUILD_LOG_KEY] = (Path(path), True)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    path = config.stash.get(_BUILD_LOG_KEY, None)
+    path, ours = config.stash.get(_BUILD_LOG_KEY, (None, False))
     if path is None:
         return
-    builds = path.read_text(encoding="utf-8").splitlines()
-    path.unlink(missing_ok=True)
+    builds = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    if ours:
+        path.unlink(missing_ok=True)
     terminalreporter.write_line(f"whole-site builds in this run: {len(builds)} "
                                 f"(a full run may make at most {MAX_WHOLE_SITE_BUILDS})")
 

@@ -3,6 +3,7 @@ language, cutting the network for real, and reading a page without it."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -85,3 +86,24 @@ def search(page, query: str) -> list[str]:
     box.press("End")
     page.wait_for_selector(".md-search-result__item a", timeout=30000)
     return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+def until(page, script: str, arg=None, timeout: float = 60) -> object:
+    """Evaluate `script` (which may return a promise) every 200 ms until its
+    value is truthy; that value. A page that navigates meanwhile (a worker
+    may reload it) is asked again."""
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = page.evaluate(script, arg)
+        except Error as error:
+            if "Execution context was destroyed" not in str(error):
+                raise
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout} s: {script}")
+        page.wait_for_timeout(200)

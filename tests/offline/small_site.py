@@ -1,6 +1,7 @@
 """A small bilingual site with the offline plugin, built in this process: a
 home and one topic page per language, a stylesheet and the registration
-script, each carrying an edition number so that two deployments differ."""
+script, each carrying an edition number so that two deployments differ; the
+site's footer (its offline button and notice) and a download link."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ CONFIG = """\
 site_name: 오프라인 시험
 site_url: {base}
 docs_dir: docs
+markdown_extensions: [attr_list]
 theme:
   name: material
   language: ko
@@ -35,10 +37,12 @@ plugins:
           build: true
           site_name: Offline test
           site_description: A test site
-  - devconcepts-offline{options}
+  - devconcepts-offline:
+      exclude: ["*.apkg"]{options}
 """
 
-PAGES = {"index.md": "# 홈\n\n[주제](a.md)\n", "index.en.md": "# Home\n\n[Topic](a.md)\n",
+PAGES = {"index.md": "# 홈\n\n[주제](a.md)\n\n[덱](deck.apkg){{ download='deck.apkg' }}\n",
+         "index.en.md": "# Home\n\n[Topic](a.md)\n\n[Deck](deck.apkg){{ download='deck.apkg' }}\n",
          "a.md": "# 주제\n\n{edition}판 본문.\n", "a.en.md": "# Topic\n\nEdition {edition}.\n"}
 
 
@@ -49,11 +53,12 @@ def write_site(project: Path, edition: int, base: str, options: str = "") -> Non
     for name, text in PAGES.items():
         (docs / name).write_text(text.format(edition=edition), encoding="utf-8")
     (docs / "style.css").write_text(f':root {{ --deployment: "{edition}" }}\n', encoding="utf-8")
-    script = project / "overrides" / "assets" / "javascripts" / "offline.js"
-    script.parent.mkdir(parents=True, exist_ok=True)
-    script.write_text((ROOT / "overrides/assets/javascripts/offline.js").read_text(encoding="utf-8"),
-                      encoding="utf-8")
-    (project / "mkdocs.yml").write_text(CONFIG.format(base=base, options=f":\n{options}" if options else ""),
+    (docs / "deck.apkg").write_bytes(b"deck %d" % edition)
+    for name in ("assets/javascripts/offline.js", "partials/footer.html"):
+        copy = project / "overrides" / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text((ROOT / "overrides" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "mkdocs.yml").write_text(CONFIG.format(base=base, options=f"\n{options.rstrip()}" if options else ""),
                                         encoding="utf-8")
 
 

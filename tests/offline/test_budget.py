@@ -60,8 +60,11 @@ def test_registration_adds_little_to_a_first_visit(site):
     script = _gzip(minify_js(ROOT / "overrides/assets/javascripts/offline.js").encode("utf-8"))
     head = re.search(r'<link rel="manifest"[^>]*><meta name="theme-color"[^>]*>',
                      (site / "oltp/index.html").read_text(encoding="utf-8")).group(0)
-    # Registration, engagement (a second page, the review app) and the save button.
-    assert script <= 800, script
+    # Registration, engagement (a second page, the review app), the save button
+    # with its date, the notice of a new deployment, the first page kept and the
+    # download note: 1,338 B
+    # (the first visit of every page is held to its budget all the same).
+    assert script <= 1_400, script
     assert len(head) <= 160, head
     # The worker downloads with every first visit: minified, lists included.
     assert _gzip((site / "sw.js").read_bytes()) <= 3_000

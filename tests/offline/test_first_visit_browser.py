@@ -71,7 +71,13 @@ def _ready(page) -> None:
 
 
 def _saved(page) -> None:
+    """The language is saved, and the footer says so with today's date."""
     page.wait_for_selector("html[data-offline=saved]", state="attached", timeout=60_000)
+    today = page.evaluate("new Date().toLocaleDateString(document.documentElement.lang)")
+    assert page.locator("[data-offline-save]").inner_text() == f"{SAVED[page.evaluate('document.documentElement.lang')]} · {today}"
+
+
+SAVED = {"ko": "오프라인 저장됨", "en": "Saved for offline"}
 
 
 def test_a_first_visit_downloads_that_page_and_the_worker_only(recorded, visit):
@@ -131,7 +137,9 @@ def test_with_save_data_only_the_readers_ask_saves(recorded, visit):
     page.locator("[data-offline-save]").click()
     _saved(page)
     assert "/print/" in [path for _, path, _ in server.requests]
-    assert page.locator("[data-offline-save]").inner_text() == "오프라인 저장됨"
+    # A page opened later says when it was saved.
+    page.goto(base + "oltp/", wait_until="load")
+    _saved(page)
 
 
 def test_the_review_page_saves_once_the_reader_uses_it(recorded, visit):

@@ -10,7 +10,7 @@ import pytest
 
 from sitekit import build_site, serve_directory
 
-from .kit import Failures, keep_offline, read_offline, search, stop
+from .kit import Failures, keep_offline, read_offline, search, stop, until
 
 pytestmark = pytest.mark.browser
 
@@ -116,5 +116,47 @@ def test_a_language_not_visited_is_not_downloaded(browser, served):
         }""")
         assert base + "oltp/" in held and base + "review/" in held
         assert [url for url in held if url.startswith(base + "en/")] == []
+    finally:
+        context.close()
+
+
+def test_pages_opened_in_the_other_language_read_offline_and_a_download_says_it_needs_the_network(browser, served):
+    """A reader arrives on an English page (before the worker is there), saves
+    the Korean side, then opens another English page: both English pages
+    read offline (with Save-Data on, so that nothing else saves English). The
+    Anki deck is not kept offline: its link says that it needs a connection,
+    in the page's language, instead of failing."""
+    server, base = served
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+        opened = ["en/log-vs-cookie/", "en/glossary/"]
+        page.goto(base + opened[0], wait_until="load")
+        headings = {opened[0]: page.locator("h1").first.inner_text()}
+        page.goto(base + "review/", wait_until="load")
+        save = page.locator("[data-offline-save]")
+        save.wait_for(state="visible")
+        save.click()
+        page.wait_for_selector("html[data-offline=saved]", state="attached", timeout=60_000)
+        page.goto(base + opened[1], wait_until="load")
+        headings[opened[1]] = page.locator("h1").first.inner_text()
+        until(page, """async (urls) => {
+            const held = []
+            for (const name of await caches.keys())
+              for (const request of await (await caches.open(name)).keys()) held.push(request.url)
+            return urls.every((url) => held.includes(url))
+        }""", [base + url for url in opened])
+        assert page.locator("html[data-offline]").count() == 0  # English itself is not saved
+
+        stop(server)
+        for url, heading in headings.items():
+            assert read_offline(page, base + url) == heading
+        page.goto(base + "review/", wait_until="load")
+        deck = page.locator(".review__deck a[download]")
+        deck.click()
+        note = page.locator(".review__deck [role=alert]")
+        note.wait_for(timeout=30_000)
+        assert note.inner_text().strip() == "내려받으려면 인터넷 연결이 필요하다."
     finally:
         context.close()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 
+from devconcepts.offline.plugin import _hashed
+from devconcepts.offline.precache import Language, precache_lists
 from devconcepts.offline.worker import SERVE_WORKER
 
 from .small_site import build
@@ -39,6 +41,16 @@ def test_every_page_links_its_language_manifest_and_names_the_worker(tmp_path):
     assert {"", "a/", "manifest.webmanifest", "style.css", "assets/javascripts/offline.js"} <= set(urls["ko"])
     assert {"en/", "en/a/", "en/manifest.webmanifest", "style.css"} <= set(urls["en"])
     assert "sw.js" not in urls["ko"]
+    # Answered from the cache first: only Material's scripts, named by a hash
+    # of their bytes; not its stylesheets, which the purge rewrites under the
+    # same name, nor the site's own files.
+    hashed = build_data["hashed"]
+    assert [re.sub(r"\.[0-9a-f]{8}\.", ".HASH.", url) for url in hashed] == [
+        "assets/javascripts/bundle.HASH.min.js", "assets/javascripts/workers/search.HASH.min.js"]
+    lists = precache_lists(site, [Language("ko", ""), Language("en", "en/")], [])
+    assert _hashed(site, lists) == hashed
+    (site / hashed[0]).write_bytes((site / hashed[0]).read_bytes() + b"\n")
+    assert _hashed(site, lists) == hashed[1:]
 
 
 def test_under_mkdocs_serve_nothing_registers_and_the_worker_steps_aside(tmp_path):

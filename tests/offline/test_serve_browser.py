@@ -8,7 +8,7 @@ import pytest
 
 from sitekit import serve_directory
 
-from .kit import CACHES, keep_offline, stop
+from .kit import CACHES, keep_offline, stop, until
 from .small_site import build
 
 pytestmark = pytest.mark.browser
@@ -28,8 +28,7 @@ def test_the_served_site_replaces_a_kept_copy(browser, tmp_path):
         assert build(project, site, 2, base, command="serve").returncode == 0
         # The browser checks for a new worker when a page of the site opens.
         page.goto(base + "a/", wait_until="load")
-        page.wait_for_function("navigator.serviceWorker.getRegistration().then((found) => !found)",
-                               polling=200, timeout=30000)
+        until(page, "navigator.serviceWorker.getRegistration().then((found) => !found)")
         page.wait_for_function(f"({EDITION})().includes('2판')", polling=200, timeout=30000)
         assert page.evaluate(CACHES) == {}
         assert page.evaluate("navigator.serviceWorker.controller") is None

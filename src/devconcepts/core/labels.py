@@ -54,6 +54,11 @@ LABELS: dict[str, dict[str, str]] = {
         "offline.saving": "오프라인 저장 중…",
         "offline.saved": "오프라인 저장됨",
         "offline.failed": "오프라인 저장 실패: 다시 시도",
+        # Offline: the notice on an open page when the site has been deployed again since it
+        # loaded, and its button; the note beside a download link clicked without a network.
+        "offline.updated": "사이트가 새로 바뀌었다.",
+        "offline.reload": "새로 고침",
+        "offline.needs_network": "내려받으려면 인터넷 연결이 필요하다.",
         # Under `mkdocs serve`: the notice on a translation that is behind its Korean page.
         "translation.behind.title": "번역이 원문보다 오래됨",
         "translation.behind.text": "이 번역을 만든 뒤에 원문이 바뀌었다.",
@@ -151,6 +156,9 @@ LABELS: dict[str, dict[str, str]] = {
         "offline.saving": "Saving for offline…",
         "offline.saved": "Saved for offline",
         "offline.failed": "Saving for offline failed: try again",
+        "offline.updated": "This site has been updated.",
+        "offline.reload": "Reload",
+        "offline.needs_network": "This download needs an internet connection.",
         "translation.behind.title": "Outdated translation",
         "translation.behind.text": "The Korean original has changed since this page was translated.",
         "translation.behind.link": "Read the Korean original",

@@ -144,6 +144,13 @@ LAZY_REQUESTS = {"search index": "search/search_index.json", "sitemap": "sitemap
 # devconcepts-assets purges these of the rules the site does not use.
 STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 
+# Material's scripts, named by a hash of their content (bundle.<hash>.min.js,
+# workers/search.<hash>.min.js): as long as a built copy holds Material's own
+# bytes, its name changes whenever they do, so the offline worker may answer
+# them from its cache first (devconcepts-offline checks the bytes). The
+# stylesheets above keep their names after the purge rewrites them: not so.
+HASHED_SCRIPTS = ("assets/javascripts/bundle.*.min.js", "assets/javascripts/workers/search.*.min.js")
+
 
 @dataclass(frozen=True)
 class Copy:

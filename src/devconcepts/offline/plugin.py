@@ -19,65 +19,31 @@ sees the pages being served."""
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
+from devconcepts.offline.config import OfflineConfig
 from devconcepts.core import stages
-from devconcepts.core.errors import stop
+from devconcepts.core.errors import option_problem, stop
+from devconcepts.core.labels import labels_for
 from devconcepts.core.locales import all_languages_built, build_locales, built_locales, language_prefix
 from devconcepts.offline import worker
 from devconcepts.offline.manifest import FILE_NAME, AppInfo, manifest
 from devconcepts.core.cache_files import Memo, cache_folder, code_version
 from devconcepts.offline import precache as precache_module
-from devconcepts.offline.precache import Language, gzip_size, precache_lists, version
+from devconcepts.core.material_internals import HASHED_SCRIPTS, material_templates
+from devconcepts.offline.precache import Language, Precache, gzip_size, precache_lists, version
 
 log = get_plugin_logger(__name__)
 
 NEVER = ("*.map", "*.gz", "robots.txt", ".*", "*/.*")
 """Never precached: source maps and compressed copies, which no page loads;
 robots.txt; hidden files."""
-
-
-class OfflineConfig(Config):
-    enabled = c.Type(bool, default=True)
-    """Write the worker and the manifests; when off, pages link neither."""
-
-    worker = c.Type(str, default="sw.js")
-    """Site path of the service worker; at the site root, so that its scope
-    is the whole site."""
-
-    theme_color = c.Type(str, default="#4051b5")
-    """The header's colour (Material's indigo), for the phone's status bar
-    and the installed app."""
-
-    background_color = c.Type(str, default="#ffffff")
-    """The installed app's splash screen."""
-
-    icon = c.Optional(c.Type(str))
-    """Site path of the app icon; by default the theme's favicon."""
-
-    exclude = c.Type(list, default=[])
-    """Site paths (glob patterns) to leave out of the precache besides those
-    no page reads (NEVER): files offered for download rather than read in
-    the site, data written for other tools."""
-
-    budget_kb = c.Type(int, default=320)
-    """Most gzip bytes (in KB of 1,000 bytes) one language's precache may
-    take; more is a warning, which fails the strict build. It is downloaded
-    only when the reader engages or asks, never on a first visit or with
-    Save-Data; 320 KB holds every page, the print book, search and the review
-    app with its safeguards for the reader's progress (merging, checked
-    imports, undo)."""
-
-    cache_dir = c.Type(str, default=".cache/devconcepts/offline")
-    """Where the gzip size of each file is kept between builds, by its bytes
-    (cache_files.Memo); relative to mkdocs.yml. Empty: no cache."""
 
 
 class OfflinePlugin(BasePlugin[OfflineConfig]):
@@ -97,6 +63,13 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         # static-i18n has set this language's name and description by now.
         self._apps[locale] = AppInfo(locale, language_prefix(locale, default), config.site_name,
                                      config.site_description or config.site_name)
+
+    def on_env(self, env, *, config: MkDocsConfig, files):
+        # The footer's button and notice read `labels` (even when this plugin
+        # is off: the footer is there); devconcepts-i18n sets the same
+        # global, and this keeps them working without it.
+        env.globals.setdefault("labels", labels_for(build_locales(config)[0]))
+        return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled or "</head>" not in output:
@@ -127,9 +100,9 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         languages = [Language(locale, language_prefix(locale, default)) for locale in built_locales(config)]
         lists = precache_lists(site, languages, [*NEVER, *self.config.exclude, self.config.worker])
         try:
-            code = worker.render(version(lists, worker.source()), lists)
+            code = worker.render(version(lists, worker.source()), lists, _hashed(site, lists))
         except ValueError as error:
-            raise stop(f"devconcepts-offline: {error}") from error
+            raise stop(option_problem(config, "devconcepts-offline", None, str(error))) from error
         write_file(code.encode("utf-8"), str(target))
         budget = self.config.budget_kb * 1000
         # What a reader who saves the language downloads: the list and the
@@ -141,7 +114,21 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             log.info(f"offline: '{precache.locale}' precache: {len(precache.urls)} files and the worker, "
                      f"{size:,} B gzip")
             if size > budget:
-                log.warning(f"devconcepts-offline: the '{precache.locale}' precache is {size:,} B gzip, over its "
-                            f"{self.config.budget_kb} KB budget (budget_kb); leave a file out with 'exclude' "
-                            f"or make it smaller")
+                log.warning(option_problem(config, "devconcepts-offline", "budget_kb",
+                                           f"the '{precache.locale}' precache is {size:,} B gzip, over its "
+                                           f"{self.config.budget_kb} KB budget; leave a file out with 'exclude' "
+                                           f"or make it smaller"))
         sizes.save()
+
+
+def _hashed(site: Path, lists: list[Precache]) -> list[str]:
+    """The listed URLs named by a hash of their own bytes: Material's scripts
+    (material_internals.HASHED_SCRIPTS), while they are Material's bytes."""
+    templates = material_templates()
+    found = set()
+    for url in {url for precache in lists for url in precache.urls}:
+        if any(fnmatch.fnmatchcase(url, pattern) for pattern in HASHED_SCRIPTS):
+            original = templates / url
+            if original.is_file() and original.read_bytes() == (site / url).read_bytes():
+                found.add(url)
+    return sorted(found)

@@ -23,18 +23,22 @@
  *   it comes from the network through this worker (from the second page
  *   view on: the first page is not yet under the worker), if its bytes are
  *   this deployment's and the cache has no copy yet.
- * - A new deployment installs beside the old one and waits, as service
- *   workers do, until no page of the old one is open; activating, it deletes
- *   every other deployment's cache. A page and everything it loads later
- *   (search worker, index) come from one deployment.
- * - Requests: cache first for the pages of a language this deployment keeps
- *   and for what they load (a query string, such as the search worker's, is
- *   ignored to find a file, and kept on the response); the network for
- *   anything else, the cache when the network fails. A page of a language
- *   not kept yet comes from the network with all it loads, so that a newer
- *   deployment's page never gets this one's files; this worker keeps that
- *   language only while the site still serves it (stillDeployed). A page
- *   neither cached nor reachable gets the language's 404 page.
+ * - A new deployment takes over as soon as it has installed (it refills the
+ *   languages the previous one had saved) and the old one has no request in
+ *   hand, open pages included; activating,
+ *   it deletes every other deployment's cache. An open page that finds it
+ *   offers to reload (offline.js). A first page is not taken over: what it
+ *   loads later comes from the network as it would without a worker.
+ * - Requests: the network first, revalidating what the HTTP cache holds, so
+ *   that one reload after a new deployment shows it, page and files alike;
+ *   the cache when the network fails. Two exceptions: the files named by a
+ *   hash of their own bytes (BUILD.hashed: Material's scripts, which the
+ *   build checks are Material's own bytes) come from the cache first, and so
+ *   does everything a page loads once that page itself came from the cache,
+ *   so that a page and its files are of one deployment. A query string, such
+ *   as the search worker's, is ignored to find a file in the cache, and kept
+ *   on the response. A page neither reachable nor cached gets its language's
+ *   404 page.
  */
 "use strict"
 
@@ -90,27 +94,36 @@ async function fill(language) {
     await Promise.all(missing.map((url) => cache.delete(url)))
     throw error
   }
-  await cache.put(mark(language), new Response(BUILD.version))
+  await cache.put(mark(language), new Response(BUILD.version, { headers: { date: new Date().toUTCString() } }))
 }
 
 /* From the HTTP cache where it has it (the page that asks has just loaded
    its own files), revalidated if that copy is not this deployment's */
 async function fetchVerified(url) {
-  let response = await fetch(url)
-  if (!response.ok || !(await ours(url, response.clone())))
-    response = await fetch(url, { cache: "no-cache" })
-  if (!response.ok || !(await ours(url, response.clone())))
-    throw new Error("not this deployment's copy of " + url)
-  return response
+  for (const mode of ["default", "no-cache"]) {
+    const response = await fetch(url, { cache: mode })
+    const body = await response.arrayBuffer()
+    if (response.ok && await ours(url, body))
+      return copyOf(response, body)
+  }
+  throw new Error("not this deployment's copy of " + url)
+}
+
+/* A response's bytes, read whole, make a response again: a response is read
+   once, and a copy (clone) left unread where the page does not read its own
+   (a favicon) would keep this worker busy, which stops a newer deployment
+   from taking over. */
+function copyOf(response, body) {
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
 }
 
 /* Each listed file's sum, by address */
 const SUMS = new Map(BUILD.languages.flatMap((language) =>
   language.urls.map((url, i) => [absolute(url), language.sums[i]])))
 
-/* Whether a response holds this deployment's bytes of the file at `url` */
-async function ours(url, response) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()))
+/* Whether `body` holds this deployment's bytes of the file at `url` */
+async function ours(url, body) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body))
   const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("")
   return hex.startsWith(SUMS.get(url))
 }
@@ -145,6 +158,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     for (const language of await languagesHeld())
       await precache(language)
+    await self.skipWaiting()
   })())
 })
 
@@ -154,9 +168,13 @@ self.addEventListener("activate", (event) => {
 })
 
 /* A page asks whether its language is saved ("status"), or to save it
-   ("precache"); the answer to that says when its files are all kept. */
+   ("precache"); the answer to that says when its files are all kept. It
+   also names the first page of the visit ("keep"), which opened before this
+   worker was there to keep it as read. */
 self.addEventListener("message", (event) => {
   const data = event.data || {}
+  if (data.type === "keep" && typeof data.path === "string")
+    event.waitUntil(keep(new URL(data.path, SCOPE).href).catch(() => {}))
   if ((data.type !== "precache" && data.type !== "status") || !event.source)
     return
   const language = languageOf(event.source.url)
@@ -170,32 +188,25 @@ self.addEventListener("message", (event) => {
       event.source.postMessage(message)
   }
   if (data.type === "status")
-    event.waitUntil(kept(language).then((saved) => reply({ type: "status", saved: saved })))
+    event.waitUntil(savedOn(language).then((date) => reply({ type: "status", saved: Boolean(date), date: date })))
   else
-    event.waitUntil(precache(language).then(() => reply({ type: "precached", ok: true }),
+    event.waitUntil(precache(language).then(() => savedOn(language)).then((date) => reply({ type: "precached", ok: true, date: date }),
       () => reply({ type: "precached", ok: false })))
 })
+
+/* A listed page the cache has no copy of, as the HTTP cache has it (the
+   page was opened), if it is this deployment's */
+async function keep(url) {
+  const cache = await caches.open(CACHE)
+  if (SUMS.has(url) && !(await cache.match(url)))
+    await cache.put(url, await fetchVerified(url))
+}
 
 function withoutQuery(url) {
   const address = new URL(url)
   address.search = ""
   address.hash = ""
   return address.href
-}
-
-/* Keeps a listed file that came from the network, as it is read: only this
-   deployment's bytes, and never over a copy the cache has. */
-function keepAsRead(event, response) {
-  const address = withoutQuery(event.request.url)
-  if (response.status !== 200 || response.type !== "basic" || response.redirected || !SUMS.has(address))
-    return
-  const copy = response.clone()
-  const check = response.clone()
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE)
-    if (!(await cache.match(address)) && await ours(address, check))
-      await cache.put(address, copy)
-  })().catch(() => {}))
 }
 
 async function cached(request) {
@@ -229,48 +240,63 @@ function sameAddress(response, request) {
     headers: response.headers })
 }
 
-/* True once all of `language`'s files are in this deployment's cache */
-async function kept(language) {
+/* When all of `language`'s files were put in this deployment's cache (a
+   time in ms), or null while they are not all there */
+async function savedOn(language) {
   const cache = await caches.open(CACHE)
-  return Boolean(language && await cache.match(mark(language)))
+  const marked = language && await cache.match(mark(language))
+  return marked ? Date.parse(marked.headers.get("date")) || Date.now() : null
 }
 
-/* Whether a request is answered from this deployment's cache: a page of a
-   language it keeps, and what such a page loads. A page of a language not
-   kept yet comes from the network with everything it loads, so that it is
-   never a newer deployment's page with this one's stylesheets. */
-async function fromCache(event) {
+/* The files named by a hash of their own bytes: the same name is always the
+   same file, so the cache's copy is as good as the network's. */
+const HASHED = new Set(BUILD.hashed.map(absolute))
+
+/* Windows whose page came from the cache (the network failed): what they
+   load comes from the cache too, of the same deployment as the page. */
+const fromCacheClients = new Set()
+
+async function network(event) {
   const request = event.request
-  if (request.mode === "navigate")
-    return kept(languageOf(request.url))
-  const client = event.clientId && await self.clients.get(event.clientId)
-  if (!client || client.type !== "window")
-    return true
-  return kept(languageOf(client.url))
+  /* Revalidated (a 304 when unchanged): a copy the HTTP cache kept from an
+     older deployment is never shown, nor used by a newer page. A navigation
+     asked with another cache mode (a reload, back and forward) keeps it. */
+  const revalidate = request.mode !== "navigate" || request.cache === "default"
+  const response = await fetch(request, revalidate ? { cache: "no-cache" } : undefined)
+  /* Kept as read: a listed file the cache has no copy of, if its bytes are
+     this deployment's. */
+  const address = withoutQuery(request.url)
+  if (response.status !== 200 || response.type !== "basic" || response.redirected || !SUMS.has(address))
+    return response
+  const cache = await caches.open(CACHE)
+  if (await cache.match(address))
+    return response
+  const body = await response.arrayBuffer()
+  if (await ours(address, body))
+    event.waitUntil(cache.put(address, copyOf(response, body)).catch(() => {}))
+  return copyOf(response, body)
 }
 
 async function respond(event) {
   const request = event.request
-  if (await fromCache(event)) {
+  if (HASHED.has(withoutQuery(request.url)) || fromCacheClients.has(event.clientId)) {
     const hit = await cached(request)
     if (hit)
       return hit
   }
   try {
-    /* What a page loads is revalidated (a 304 when unchanged): a copy the
-       HTTP cache kept from an older deployment must not style a newer page. */
-    const response = await fetch(request, request.mode === "navigate" ? undefined : { cache: "no-cache" })
-    keepAsRead(event, response)
-    return response
+    return await network(event)
   } catch (error) {
-    const hit = await cached(request)
-    if (hit)
-      return hit
-    const language = request.mode === "navigate" && languageOf(request.url)
-    const notFound = language && await caches.open(CACHE).then((cache) => cache.match(absolute(language.prefix + "404.html")))
-    if (notFound)
-      return notFound
-    throw error
+    let hit = await cached(request)
+    if (!hit && request.mode === "navigate") {
+      const language = languageOf(request.url)
+      hit = language && await caches.open(CACHE).then((cache) => cache.match(absolute(language.prefix + "404.html")))
+    }
+    if (!hit)
+      throw error
+    if (request.mode === "navigate" && event.resultingClientId)
+      fromCacheClients.add(event.resultingClientId)
+    return hit
   }
 }
 

@@ -45,16 +45,19 @@ from another's (1 in 16 million alike), short because the worker downloads
 with every first visit."""
 
 
-def render(version: str, lists: list[Precache]) -> str:
+def render(version: str, lists: list[Precache], hashed: list[str] = ()) -> str:
     """The worker with the build's lists, minified (it downloads with a first
     visit): its comments go, and the lists stay on a line of their own,
-    `const BUILD = {…}`, where tests and bench/ read them."""
+    `const BUILD = {…}`, where tests and bench/ read them. `hashed`: the
+    listed URLs named by a hash of their own bytes, which the worker answers
+    from its cache first."""
     text = source()
     if text.count(PLACEHOLDER) != 1:
         raise ValueError(f"sw.js must hold '{PLACEHOLDER}' once, where the build's lists go")
     build = {"version": version,
              "languages": [{"locale": p.locale, "prefix": p.prefix, "urls": list(p.urls),
-                            "sums": [digest[:SUM_HEX] for digest in p.digests]} for p in lists]}
+                            "sums": [digest[:SUM_HEX] for digest in p.digests]} for p in lists],
+             "hashed": sorted(hashed)}
     start = text.rfind("\n", 0, text.index(PLACEHOLDER)) + 1
     end = text.index("\n", text.index(PLACEHOLDER))
     line = text[start:end].replace(PLACEHOLDER, json.dumps(build, ensure_ascii=False, separators=(",", ":")))
