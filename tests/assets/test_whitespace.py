@@ -24,3 +24,11 @@ def test_preformatted_code_keyboard_script_and_style_are_kept():
         assert squeeze(html) == html
     assert squeeze("<div>\n  <pre>a\n  <b>c</b></pre>\n  <p>d</p>\n</div>") == \
         "<div>\n<pre>a\n  <b>c</b></pre>\n<p>d</p>\n</div>"
+
+
+def test_the_text_of_materials_one_line_labels_loses_its_indentation():
+    assert squeeze('<a>\n  <span class="md-ellipsis">\n    \n    홈\n  \n  </span>\n</a>') == \
+        '<a>\n<span class="md-ellipsis">홈</span>\n</a>'
+    # Markup inside, or another class, stays as it is.
+    assert squeeze('<span class="md-ellipsis">\n  a <b>b</b>\n</span>') == '<span class="md-ellipsis">\n  a <b>b</b>\n</span>'
+    assert squeeze('<span class="other">\n  a\n</span>') == '<span class="other">\n  a\n</span>'

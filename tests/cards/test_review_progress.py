@@ -308,7 +308,7 @@ def test_refused_storage_keeps_the_session_in_memory_and_says_so(browser, site_u
     try:
         context.add_init_script(BLOCKED[blocked])
         page = context.new_page()
-        open_review(page, site_url, locale)
+        open_review(page, site_url, locale, script_errors=True)
         due = int(page.get_attribute("[data-review]", "data-due"))
         grade(page, 3)
         assert reviewed(page) == 3

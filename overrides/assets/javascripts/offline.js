@@ -142,7 +142,8 @@
      link says so instead of failing. */
   addEventListener("click", function (event) {
     var download = event.target.closest("a[download]")
-    if (!download || download.checked)
+    // A file the page made itself (the review's export, a blob: link) needs no network.
+    if (!download || download.checked || !/^https?:$/.test(download.protocol))
       return
     event.preventDefault()
     fetch(download.href, { method: "HEAD", cache: "no-store" }).then(function () {

@@ -6,15 +6,23 @@ whitespace between two tags that holds a line break becomes one line break:
 the browser reads any such run as one space, so the page renders the same.
 Elements whose whitespace shows are left as they are (pre, code, kbd and
 textarea; Material's stylesheet gives code and kbd `white-space: pre-wrap`),
-and so are scripts and styles."""
+and so are scripts and styles.
+
+The text of Material's `md-ellipsis` elements (every navigation entry, the
+header's title) loses the indentation around it: each is a block or flex
+item of its own, where whitespace at the start and end of its line never
+shows (material_internals.ELLIPSIS)."""
 
 from __future__ import annotations
 
 import bisect
 import re
 
+from devconcepts.core.material_internals import ELLIPSIS
+
 _VERBATIM = re.compile(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
 _INDENTATION = re.compile(r">[ \t\r\n]*\n[ \t\r\n]*<")
+_ELLIPSIS_TEXT = re.compile(r'(<(span|div) class="%s">)[ \t\r\n]+([^<]*?)[ \t\r\n]*(</\2>)' % ELLIPSIS)
 
 
 def squeeze(html: str) -> str:
@@ -27,4 +35,4 @@ def squeeze(html: str) -> str:
         inside = i >= 0 and verbatim[i][1] > match.start() + 1
         return match.group(0) if inside else ">\n<"
 
-    return _INDENTATION.sub(replace, html)
+    return _ELLIPSIS_TEXT.sub(r"\1\3\4", _INDENTATION.sub(replace, html))

@@ -142,6 +142,11 @@ LAZY_REQUESTS = {"search index": "search/search_index.json", "sitemap": "sitemap
 # Material's stylesheets, by the names its build gives them: a content hash
 # between the name and `.min.css` (main.<hash>.min.css, palette.<hash>.min.css).
 # devconcepts-assets purges these of the rules the site does not use.
+# The class of Material's one-line labels (navigation entries, the header's
+# title): `overflow: hidden; text-overflow: ellipsis` on a block or flex item
+# (partials/nav-item.html, header.html, footer.html).
+ELLIPSIS = "md-ellipsis"
+
 STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 
 # Material's scripts, named by a hash of their content (bundle.<hash>.min.js,
