@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, MAX_WHOLE_SITE_BUILDS, build_site, serve_directory
+from sitekit import (BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, MAX_WHOLE_SITE_BUILDS, build_site, serve_directory,
+                     shared_build)
 
 
 _BUILD_LOG_KEY = pytest.StashKey[tuple]()
@@ -46,9 +47,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
     """(site directory, finished `mkdocs build --strict`) of the real site,
-    built once per session for every test that needs it."""
-    site_dir = tmp_path_factory.mktemp("site")
-    return site_dir, build_site(site_dir)
+    built once per run for every test (and every worker) that needs it."""
+    folder, result = shared_build(tmp_path_factory, "site", lambda folder: build_site(folder / "site"))
+    return folder / "site", result
 
 
 @pytest.fixture(scope="session")

@@ -99,6 +99,34 @@ def note_build(docs_dir: Path, site_dir: Path) -> None:
             out.write(f"{site_dir}\n")
 
 
+def shared_build(tmp_path_factory, name: str, build) -> tuple[Path, subprocess.CompletedProcess]:
+    """(folder, result) of `build(folder)`, run once for the whole test run:
+    under pytest-xdist each worker's session fixtures run on their own, so
+    the first worker to ask builds in a folder every worker sees, holding a
+    lock, and the others wait for it and read what it kept. The built site
+    is read, never changed, by the tests that share it."""
+    import fcntl
+    import json
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, kept = root / f"shared-{name}", root / f"shared-{name}.json"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if kept.is_file():
+                found = json.loads(kept.read_text(encoding="utf-8"))
+                return folder, subprocess.CompletedProcess(found["args"], found["returncode"], "", found["stderr"])
+            folder.mkdir(exist_ok=True)
+            result = build(folder)
+            kept.write_text(json.dumps({"args": [str(arg) for arg in result.args], "returncode": result.returncode,
+                                        "stderr": result.stderr}), encoding="utf-8")
+            return folder, result
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def build_site(site_dir: Path, *, site_url: str = "http://127.0.0.1:8000/", config: Path | None = None,
                extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build with `mkdocs build --strict`, the way CI and the workflow do.

@@ -12,7 +12,6 @@ import pytest
 
 from devconcepts.cards import anki
 from devconcepts.cards.extract import Card
-from sitekit import build_site
 
 from cards.reviewkit import DECKS, LANGUAGES, page_cards, read_deck
 
@@ -57,18 +56,6 @@ def test_deck_keeps_korean_bold_code_and_tables(site):
                                        '<div class="card-note"><p><strong>최신 정보</strong></p><p>Compose도 운영 환경에서 쓰인다.')
     deck_names = [deck["name"] for deck in read_deck(site / DECKS["ko"])["decks"].values()]
     assert "개발 개념 스터디 노트" in deck_names
-
-
-def test_a_second_build_gives_the_same_deck_bytes(site, tmp_path):
-    # Another folder, minutes later: the zip dates, the ids and the
-    # collection's times must not follow the clock.
-    second = tmp_path / "second"
-    result = build_site(second)
-    assert result.returncode == 0, result.stderr
-    for path in DECKS.values():
-        assert (second / path).read_bytes() == (site / path).read_bytes(), path
-    for prefix in LANGUAGES.values():
-        assert (second / prefix / "cards.json").read_bytes() == (site / prefix / "cards.json").read_bytes()
 
 
 def test_deck_takes_no_time_from_the_clock(tmp_path):

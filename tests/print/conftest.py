@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import DOCS, ROOT, build_site, serve_directory
+from sitekit import DOCS, ROOT, build_site, serve_directory, shared_build
 
 from .fixture import write_fixture
 from .pdf import PrintedPdf, print_pdf
@@ -100,10 +100,9 @@ def printed(print_context, site_url, artifacts):
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("print-fixture")
-    config = write_fixture(root)
+    root, result = shared_build(tmp_path_factory, "print-fixture",
+                                lambda folder: build_site(folder / "site", config=write_fixture(folder)))
     site_dir = root / "site"
-    result = build_site(site_dir, config=config)
     if result.returncode != 0:
         pytest.fail(f"fixture site: mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     return site_dir

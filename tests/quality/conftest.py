@@ -6,13 +6,12 @@ way GitHub Pages serves it, and the list of every built page."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from quality.gzip_server import GzipSiteServer
+from sitekit import build_site
 from quality.visits import page_paths
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,12 +22,9 @@ def served_site(tmp_path_factory):
     """(site directory, running GzipSiteServer) for a --strict build of the site."""
     site_dir = tmp_path_factory.mktemp("quality-site")
     server = GzipSiteServer(site_dir)  # bound now, so the build knows its URL
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": server.base_url}
     # QUALITY_MKDOCS_CONFIG checks another configuration of the same site.
-    config = os.environ.get("QUALITY_MKDOCS_CONFIG", str(ROOT / "mkdocs.yml"))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True)
+    config = Path(os.environ.get("QUALITY_MKDOCS_CONFIG", str(ROOT / "mkdocs.yml")))
+    result = build_site(site_dir, site_url=server.base_url, config=config, extra_env={})
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     server.start()

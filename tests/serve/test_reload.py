@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitekit import ROOT
+from sitekit import ROOT, note_build
 
 pytestmark = pytest.mark.slow
 
@@ -68,6 +68,8 @@ def served(tmp_path_factory):
             shutil.copyfile(source, project / name)
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
+    # The server's first build is a build of the whole site.
+    note_build(project / "docs", project / "site")
     log = (project / "serve.log").open("w", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
