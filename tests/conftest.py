@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import (BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, MAX_WHOLE_SITE_BUILDS, build_site, serve_directory,
-                     shared_build)
+from quality.gzip_server import GzipSiteServer
+from sitekit import (BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, MAX_WHOLE_SITE_BUILDS, ROOT, build_site,
+                     serve_directory, shared_build)
 
 
 _BUILD_LOG_KEY = pytest.StashKey[tuple]()
@@ -124,3 +125,22 @@ def pytest_collection_modifyitems(config, items):
         return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
 
     items.sort(key=rank)  # stable: every other test keeps its place
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """(site directory, running GzipSiteServer) for a --strict build of the
+    site for the exact URL it is served at (absolute hreflang links and
+    canonical URLs must point at the server, or the browser would leave the
+    site), served gzipped the way GitHub Pages serves it. Here, not in
+    quality/, so that every test module shares the one build."""
+    site_dir = tmp_path_factory.mktemp("quality-site")
+    server = GzipSiteServer(site_dir)  # bound now, so the build knows its URL
+    # QUALITY_MKDOCS_CONFIG checks another configuration of the same site.
+    config = Path(os.environ.get("QUALITY_MKDOCS_CONFIG", str(ROOT / "mkdocs.yml")))
+    result = build_site(site_dir, site_url=server.base_url, config=config, extra_env={})
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    server.start()
+    yield site_dir, server
+    server.stop()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from quality.conftest import served_site  # noqa: F401 (the fixture: a --strict build served gzipped)
 from quality.axe import DESKTOP, PHONE, audit, violations
 from quality.visits import page_paths
 
