@@ -14,7 +14,7 @@ import { createEmptyCard, fsrs, generatorParameters, Rating } from "ts-fsrs"
 import { emptyRecord, FORMAT, merge, readStored, reviewed } from "./progress.mjs"
 import { openStore, persist } from "./store.mjs"
 import { importer } from "./importing.mjs"
-import { showNote } from "./notes.mjs"
+import { label, showNote } from "./notes.mjs"
 
 const GRADES = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy }
 const KEYS = { 1: "again", 2: "hard", 3: "good", 4: "easy" }
@@ -65,7 +65,7 @@ class Review {
       }
     })
     this.find = selector => root.querySelector(selector)
-    this.label = name => root.getAttribute(`data-label-${name}`)
+    this.label = (name, values) => label(root, name, values)
     this.store = openStore(storageKey(this.locale))
     this.state = this.load()
     this.importer = importer(root, this)
@@ -194,7 +194,7 @@ class Review {
       done.hidden = false
       this.find("[data-reveal]").hidden = true
       later.hidden = wait === null
-      if (wait !== null) later.textContent = this.label("next").replace("{time}", span(wait, name => this.label(name)))
+      if (wait !== null) later.textContent = this.label("next", { time: span(wait, name => this.label(name)) })
     }
   }
 
@@ -317,13 +317,13 @@ class Review {
   }
 
   reset() {
-    if (!window.confirm(this.root.getAttribute("data-label-reset_confirm"))) return
+    if (!window.confirm(this.label("reset_confirm"))) return
     this.store.remove()
     this.state = emptyRecord(this.locale)
     this.base = emptyRecord(this.locale)
     this.shown(this.state)
     this.render()
-    this.status(this.root.getAttribute("data-label-reset_done"))
+    this.status(this.label("reset_done"))
   }
 
   bind() {
