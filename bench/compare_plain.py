@@ -57,7 +57,7 @@ from quality.gzip_server import GzipSiteServer  # noqa: E402
 from quality.lighthouse_runner import run_lighthouse  # noqa: E402
 from quality.visits import page_paths  # noqa: E402
 from site_configs import write_config  # noqa: E402
-from sitekit import CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM  # noqa: E402
+from sitekit import CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, read_config  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 
@@ -88,8 +88,7 @@ def plain_config(folder: Path, docs: Path) -> Path:
     # docs/review.md names `template: review.html`; plain Material has none.
     # Material's main.html unchanged is what plain Material would render.
     (overrides / "review.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
-        nav = yaml.load(f, Loader=_IgnoreTags)["nav"]
+    nav = read_config(ROOT / "mkdocs.yml")["nav"]
     config = {
         "site_name": "개발 개념 스터디 노트",
         "site_url": "!ENV SITE_URL",
@@ -104,14 +103,6 @@ def plain_config(folder: Path, docs: Path) -> Path:
     path = folder / "mkdocs.yml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-class _IgnoreTags(yaml.SafeLoader):
-    """Reads mkdocs.yml's plain parts; its `!ENV` and `!!python` tags become None."""
-
-
-_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
-_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 class Site:

@@ -23,18 +23,23 @@ TERMS_FILE = DATA / "terms.yml"
 DIAGRAMS_DIR = DATA / "diagrams"
 
 
-def _site_locales() -> tuple[str, ...]:
-    """The languages mkdocs.yml builds, the default first (its i18n plugin's
-    `languages`), read as the plugins read them: from mkdocs.yml only."""
+def read_config(path: Path) -> dict:
+    """A mkdocs.yml's plain settings; its `!ENV` and `!!python` tags become
+    None (nothing here needs them)."""
     import yaml
 
     class Loader(yaml.SafeLoader):
         pass
 
-    # mkdocs.yml's !ENV and !!python tags are not needed here.
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    plugins = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["plugins"]
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
+
+
+def _site_locales() -> tuple[str, ...]:
+    """The languages mkdocs.yml builds, the default first (its i18n plugin's
+    `languages`), read as the plugins read them: from mkdocs.yml only."""
+    plugins = read_config(ROOT / "mkdocs.yml")["plugins"]
     i18n = next(entry["i18n"] for entry in plugins if isinstance(entry, dict) and "i18n" in entry)
     languages = sorted(i18n["languages"], key=lambda language: not language.get("default"))
     return tuple(language["locale"] for language in languages)
@@ -76,15 +81,7 @@ def _real_pages() -> frozenset[str]:
 
 def _docs_dir(config: Path) -> Path:
     """The docs folder a config builds (`docs_dir`, relative to the config)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
-    return (config.parent / (settings.get("docs_dir") or "docs")).resolve()
+    return (config.parent / (read_config(config).get("docs_dir") or "docs")).resolve()
 
 
 def note_build(docs_dir: Path, site_dir: Path) -> None:

@@ -3,20 +3,16 @@ script made from extra_css and extra_javascript, in order."""
 
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
 from devconcepts.assets.bundle import bundle_css, bundle_js
 from assets.small_site import build_small_site
-from sitekit import ROOT
+from sitekit import ROOT, read_config
 
 
 def _listed(option):
     # The real config's lists, as authors write them.
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)[option]
+    return read_config(ROOT / "mkdocs.yml")[option]
 
 
 def test_pages_link_only_the_bundles(site):
