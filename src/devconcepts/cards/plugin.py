@@ -54,6 +54,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self._written: dict | None = None
         self._links: dict[str, tuple[str, str]] = {}
         """Topic page (src_uri) → the href and text of its link to its cards."""
+        self._linked_nav: Navigation | None = None
+        self._review: Page | None = None
+        self._topic_uris: set[str] = set()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled and not any(counterpart_key(f) == self.config.page
@@ -99,8 +102,14 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def _topic_link(self, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
         """Notes the link from a topic page to its cards, added by on_post_page."""
         self._links.pop(page.file.src_uri, None)
-        review = next((p for p in nav.pages if counterpart_key(p.file) == self.config.page), None)
-        if review is None or page not in self._topics(nav, config):
+        if self._linked_nav is not nav:
+            # Once per build (every page of one build has the same navigation),
+            # not once per page: a large site's navigation is long.
+            self._linked_nav = nav
+            self._review = next((p for p in nav.pages if counterpart_key(p.file) == self.config.page), None)
+            self._topic_uris = {topic.file.src_uri for topic in self._topics(nav, config)}
+        review = self._review
+        if review is None or page.file.src_uri not in self._topic_uris:
             return
         topic = page_key(counterpart_key(page.file))
         href = topic_href(get_relative_url(review.url, page.url), topic)
