@@ -76,3 +76,34 @@ def test_a_model_that_cannot_load_in_the_background_is_reported_where_it_is_need
     segmenter.preload()
     with pytest.raises(SegmenterError, match="no model here"):
         analyze(segmenter, "컨테이너를")
+
+
+def test_kiwi_answers_from_a_process_of_its_own_that_ends_when_closed():
+    """The model loads beside the build (kiwi_process.py says why), and the
+    process ends with the build instead of outliving it."""
+    import os
+
+    from devconcepts.search.kiwi_process import KiwiProcess
+
+    process = KiwiProcess(["쿠버네티스"])
+    try:
+        assert process.pid != os.getpid()
+        tokens = process.tokenize(["쿠버네티스에서", "고가용성으로"])
+        assert tokens[0][0] == (0, 5, "NNP")  # the user word, whole
+        assert [tag for _, _, tag in tokens[1]][:3] == ["XPN", "NNG", "XSN"]
+        assert process.returncode is None
+    finally:
+        process.close()
+    assert process.returncode == 0
+
+
+def test_kiwi_reports_a_question_it_cannot_answer_and_keeps_answering():
+    from devconcepts.search.kiwi_process import KiwiProcess, KiwiProcessError
+
+    process = KiwiProcess([])
+    try:
+        with pytest.raises(KiwiProcessError, match="could not analyse"):
+            process.tokenize([None])
+        assert process.tokenize(["준비"])[0]
+    finally:
+        process.close()

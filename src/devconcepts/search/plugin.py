@@ -75,6 +75,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        self._close_segmenter()
+
+    def _close_segmenter(self) -> None:
+        if isinstance(self._segmenter, KiwiSegmenter):
+            self._segmenter.close()
+
     @event_priority(stages.CONFIG_AFTER_LANGUAGE)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
@@ -119,6 +126,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         user_words = [s for t in self._terms for s in t.spellings() if has_hangul(s) and " " not in s]
         if self._segmenter is None or (self._segmenter_words is not None and self._segmenter_words != user_words):
             self._word_cache = self._open_word_cache(user_words, config)
+            self._close_segmenter()
             self._segmenter = make_segmenter(self.config.segmenter, user_words, self._word_cache)
             self._segmenter_words = user_words
             if isinstance(self._segmenter, KiwiSegmenter) and (

@@ -13,8 +13,9 @@ The nouns found along the way (the stems) go to the query normaliser, which
 uses them to strip particles from queries and to split compound queries.
 
 - `KiwiSegmenter` (default): the Kiwi morphological analyser (kiwipiepy; its
-  model ships in the kiwipiepy-model wheel, nothing is downloaded). It loads
-  a model only for words the word cache (word_cache.py) does not know.
+  model ships in the kiwipiepy-model wheel, nothing is downloaded), in a
+  process of its own (kiwi_process.py). It loads a model only for words the
+  word cache (word_cache.py) does not know.
 - `NullSegmenter`: no boundaries, no stems (words inside compounds are not
   found); for a machine without Kiwi's packages.
 
@@ -24,10 +25,10 @@ figures: bench/NOTES.md.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
+from .kiwi_process import KiwiProcess, KiwiProcessError
 from .korean import HANGUL, has_hangul
 from .word_cache import Token, WordCache
 
@@ -83,54 +84,41 @@ class KiwiSegmenter:
     def __init__(self, user_words: Iterable[str] = (), cache: WordCache | None = None) -> None:
         self._user_words = list(user_words)
         self._cache = cache
-        self._kiwi = None
-        self._loading: threading.Thread | None = None
+        self._kiwi: KiwiProcess | None = None
         self._load_error: BaseException | None = None
 
     @property
     def model_loaded(self) -> bool:
+        """Whether Kiwi's process has been started (it loads from then on)."""
         return self._kiwi is not None
 
     def preload(self) -> None:
-        """Start loading the model in the background, for a build that will
-        need it (no word cache yet) or a server whose next edit may: the
-        model's C++ code loads while the pages are built, on another core."""
-        if self._kiwi is None and self._loading is None:
-            self._loading = threading.Thread(target=self._load_in_background, name="kiwi-model", daemon=True)
-            self._loading.start()
+        """Start Kiwi's process now, for a build that will need it (no word
+        cache yet) or a server whose next edit may: its model loads on
+        another core while the pages are built (kiwi_process.py says why not
+        on a thread). A failure to start is raised where the model is needed."""
+        if self._kiwi is None and self._load_error is None:
+            try:
+                self._kiwi = self._load()
+            except BaseException as error:  # raised again where the model is needed
+                self._load_error = error
 
-    def _load_in_background(self) -> None:
-        try:
-            self._kiwi = self._load()
-        except BaseException as error:  # raised again where the model is needed
-            self._load_error = error
+    def close(self) -> None:
+        """End Kiwi's process, if one was started."""
+        if self._kiwi is not None:
+            self._kiwi.close()
+            self._kiwi = None
 
-    def _model(self):
-        if self._loading is not None:
-            self._loading.join()
-            self._loading = None
-            if self._load_error is not None:
-                error, self._load_error = self._load_error, None
-                raise error
+    def _model(self) -> KiwiProcess:
+        if self._load_error is not None:
+            error, self._load_error = self._load_error, None
+            raise error
         if self._kiwi is None:
             self._kiwi = self._load()
         return self._kiwi
 
-    def _load(self):
-        try:
-            from kiwipiepy import Kiwi  # the model loads here, once per build
-        except ImportError as error:
-            raise SegmenterError(f"segmenter 'kiwi' needs the kiwipiepy and kiwipiepy-model packages: {error}")
-        # The typo and multi-word dictionaries serve free text with misspellings;
-        # notes are edited text, and the model loads faster and smaller without them.
-        kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
-        for word in self._user_words:
-            # Names from the term list are proper nouns: without this Kiwi cuts
-            # loanwords such as 오케스트레이션 into pieces.
-            kiwi.add_user_word(word, "NNP", 0.0)
-        # The model finishes loading on its first analysis.
-        kiwi.tokenize("준비")
-        return kiwi
+    def _load(self) -> KiwiProcess:
+        return KiwiProcess(self._user_words)
 
     def analyze(self, texts: list[list[str]]) -> Analysis:
         per_text = texts
@@ -149,8 +137,12 @@ class KiwiSegmenter:
         known = {w: t for w, t in known.items() if t is not None}
         new = [w for w in words if w not in known]
         if new:
-            for word, result in zip(new, self._model().tokenize(new)):
-                known[word] = [(t.start, t.len, t.tag) for t in result]
+            try:
+                answers = self._model().tokenize(new)
+            except KiwiProcessError as error:
+                raise SegmenterError(str(error)) from None
+            for word, tokens in zip(new, answers):
+                known[word] = tokens
                 if self._cache:
                     self._cache.put(word, known[word])
         return known
