@@ -180,6 +180,6 @@ def test_a_build_without_the_nanum_font_stops_with_what_to_install(tmp_path):
     empty.mkdir()
     config = _config(project, font_dirs=[str(empty)])
     result = build_in_process(project / "site", config)
-    assert result.returncode != 0
+    assert result.returncode != 0, result.stderr
     assert "fonts-nanum" in result.stderr and "NanumGothic" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

@@ -31,7 +31,8 @@ priority of its `on_config`, `on_files` and `on_post_build`; its
    `EVERY_LANGUAGE_BUILT` writes what lists the pages of every language,
    `SITE_FILES_WRITTEN` the sitemaps, `BUILT_FILES_REWRITTEN` replaces
    Material's search index and purges its stylesheets, `PAGES_SECURED`
-   writes each page's security policy, `FILES_LISTED` lists every built
+   writes each page's security policy, `PREVIEWS_WRITTEN` writes the
+   link-preview images drawn beside the build, `FILES_LISTED` lists every built
    file for the service worker, and `PAGES_VERIFIED` reads the pages last.
 """
 
@@ -80,6 +81,8 @@ BUILT_FILES_REWRITTEN = -300
 """Replace or rewrite built files (search indexes, purged stylesheets)."""
 PAGES_SECURED = -400
 """Write each page's security policy, after every rewrite of the files it hashes."""
+PREVIEWS_WRITTEN = -800
+"""Write the link-preview images drawn beside the build, before the files are listed."""
 FILES_LISTED = -900
 """List every built file as it ships (the service worker's precache)."""
 PAGES_VERIFIED = -1000

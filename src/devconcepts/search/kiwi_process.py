@@ -6,20 +6,16 @@ build for that long, and a cold build (no word cache, as on a fresh clone)
 pays it in full. A child process loads the model on another core while the
 pages are built, and answers when the index asks.
 
-The two speak JSON, one line each way: the parent sends the user words
-first, then lists of words; the child answers each list with every word's
-tokens, or with `{"error": …}`. The child ends when its input closes, so it
-never outlives the build or server that started it.
+The parent sends the user words first, then lists of words
+(devconcepts.core.worker_process); the child answers each list with every
+word's tokens, or with `{"error": …}`.
 
 Run as `python -m devconcepts.search.kiwi_process`, this module is the child.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import threading
+from devconcepts.core.worker_process import WorkerGone, WorkerProcess, answer, messages
 
 from .word_cache import Token
 
@@ -30,59 +26,34 @@ class KiwiProcessError(RuntimeError):
 
 class KiwiProcess:
     """The parent's side: starts the child at once (its model loads from
-    then on) and asks it for tokens."""
+    then on) and asks it for tokens, one question at a time."""
 
     def __init__(self, user_words: list[str]) -> None:
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
-        self._lock = threading.Lock()  # one question at a time (serve's rebuilds)
-        self._send({"user_words": user_words})
+        self._child = WorkerProcess(__name__)
+        self._child.send({"user_words": user_words})
+
+    @property
+    def pid(self) -> int:
+        return self._child.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return self._child.returncode
 
     def tokenize(self, words: list[str]) -> list[list[Token]]:
         """Kiwi's (start, length, tag) tokens of each word, in order; waits
         for the model when it is still loading."""
-        with self._lock:
-            self._send({"words": words})
-            line = self._process.stdout.readline()
-        if not line:
-            code = self._process.wait()
-            raise KiwiProcessError(f"Kiwi's process ended without an answer (exit code {code})")
-        answer = json.loads(line)
-        if "error" in answer:
-            raise KiwiProcessError(answer["error"])
-        return [[tuple(token) for token in tokens] for tokens in answer["tokens"]]
-
-    @property
-    def pid(self) -> int:
-        return self._process.pid
-
-    @property
-    def returncode(self) -> int | None:
-        """The child's exit code once it has ended, else None."""
-        return self._process.poll()
+        try:
+            self._child.send({"words": words})
+            reply = self._child.receive()
+        except WorkerGone as error:
+            raise KiwiProcessError(f"Kiwi's process: {error}") from None
+        if "error" in reply:
+            raise KiwiProcessError(reply["error"])
+        return [[tuple(token) for token in tokens] for tokens in reply["tokens"]]
 
     def close(self) -> None:
-        """End the child: it exits when its input closes."""
-        if self._process.stdin and not self._process.stdin.closed:
-            try:
-                self._process.stdin.close()
-            except OSError:
-                pass
-        try:
-            self._process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
-        if self._process.stdout:
-            self._process.stdout.close()
-
-    def _send(self, message: dict) -> None:
-        try:
-            self._process.stdin.write(json.dumps(message, ensure_ascii=False) + "\n")
-            self._process.stdin.flush()
-        except (BrokenPipeError, OSError) as error:
-            raise KiwiProcessError(f"Kiwi's process is gone: {error}") from None
+        self._child.close()
 
 
 def load(user_words: list[str]):
@@ -105,27 +76,23 @@ def main() -> None:
     """The child: read the user words, load the model, answer each list of
     words until the input closes. A failure to load is the answer to every
     question, so the parent reports it where the tokens are needed."""
-    first = sys.stdin.readline()
-    if not first:
-        return
-    try:
-        kiwi, failure = load(json.loads(first)["user_words"]), None
-    except ImportError as error:
-        kiwi, failure = None, f"segmenter 'kiwi' needs the kiwipiepy and kiwipiepy-model packages: {error}"
-    except Exception as error:  # reported to the parent, which raises it
-        kiwi, failure = None, f"Kiwi could not load: {error}"
-    for line in sys.stdin:
-        if failure is not None:
-            answer = {"error": failure}
+    kiwi = failure = None
+    for message in messages():
+        if "user_words" in message:
+            try:
+                kiwi = load(message["user_words"])
+            except ImportError as error:
+                failure = f"segmenter 'kiwi' needs the kiwipiepy and kiwipiepy-model packages: {error}"
+            except Exception as error:  # reported to the parent, which raises it
+                failure = f"Kiwi could not load: {error}"
+        elif failure is not None:
+            answer({"error": failure})
         else:
             try:
-                words = json.loads(line)["words"]
-                answer = {"tokens": [[[t.start, t.len, t.tag] for t in result]
-                                     for result in kiwi.tokenize(words)]}
+                answer({"tokens": [[[t.start, t.len, t.tag] for t in result]
+                                   for result in kiwi.tokenize(message["words"])]})
             except Exception as error:
-                answer = {"error": f"Kiwi could not analyse the words: {error}"}
-        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+                answer({"error": f"Kiwi could not analyse the words: {error}"})
 
 
 if __name__ == "__main__":

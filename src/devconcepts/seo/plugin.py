@@ -8,7 +8,10 @@
 - The template gets `link_preview` for the Open Graph and Twitter tags, and
   the page's preview image (`preview.py`) is drawn into `previews_dir`, or
   copied from the cache when the same text was drawn with the same font and
-  code before.
+  code before. Past the first few in a build, images are drawn by a process
+  of their own on another core while the build goes on (each takes about
+  16 ms, which a cold build at a thousand pages would otherwise wait for
+  2,000 times), and are all written by `PREVIEWS_WRITTEN`.
 - After the build: the root sitemap with the same pairs as the heads and the
   date the page's sources last changed in git (`devconcepts.core.page_sources`),
   a sitemap in every other language root, and robots.txt."""
@@ -18,13 +21,12 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from importlib.metadata import version as package_version
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from devconcepts.seo.config import SeoConfig
 from devconcepts.core import stages
@@ -39,11 +41,17 @@ from . import preview
 from .crawl_files import language_sitemap, robots_txt
 from .description import opening_text
 from .fonts import FontMissing, Fonts, find_fonts
+from .preview_process import DrawingFailed, PreviewProcess
 from .sitemap import Entry, sitemap_xml, write_sitemap
 
 log = get_plugin_logger(__name__)
 
 X_DEFAULT = "x-default"
+
+DRAWN_IN_PLACE = 4
+"""Images a build draws itself before it hands the rest to a process of
+their own: starting that process takes longer than a few images (an edit
+under `mkdocs serve` draws one or two)."""
 
 
 class SeoPlugin(BasePlugin[SeoConfig]):
@@ -54,6 +62,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self._font_digest = ""
         self._cache: Path | None = None
         self._drawn = [0, 0, 0.0]  # images drawn, images from the cache, seconds spent drawing
+        self._drawing: PreviewProcess | None = None
 
     def _language_roots(self, config) -> list[tuple[str, str, bool]]:
         if not config.site_url:
@@ -108,13 +117,11 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         topic = _topic(page) or config.site_description or ""
         name = _image_name(language_path(page.file))
         relative = f"{self.config.previews_dir.strip('/')}/{locale}/{name}"
+        target = Path(config.site_dir) / relative
         try:
-            image = self._image(title, topic, config.site_name, locale, config)
+            self._image(title, topic, config.site_name, locale, config, target)
         except preview.MissingGlyph as error:
             raise PluginError(located(page_path(config, page.file.src_path), 1, str(error))) from None
-        target = Path(config.site_dir) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(image)
         return {
             "type": "website" if is_home else "article",
             "title": title,
@@ -134,36 +141,71 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             self._font_digest = self._fonts.digest()
         return self._fonts
 
-    def _image(self, title: str, topic: str, site_name: str, locale: str, config) -> bytes:
-        """The PNG, from the cache when this text was drawn before with the
-        same font, drawing code and Pillow."""
+    def _image(self, title: str, topic: str, site_name: str, locale: str, config, target: Path) -> None:
+        """Write the PNG to `target`: from the cache when this text was drawn
+        before with the same font, drawing code and Pillow; else drawn here,
+        or past DRAWN_IN_PLACE by the drawing process (written later, by
+        `_previews_written`)."""
         fonts = self._fonts_or_stop(config)
         key = hashlib.sha256(json.dumps(
             [title, topic, site_name, locale, self._font_digest, package_version("pillow"), _CODE_DIGEST],
             ensure_ascii=False).encode("utf-8")).hexdigest()
         cached = self._cache / f"{key}.png" if self._cache is not None else None
+        target.parent.mkdir(parents=True, exist_ok=True)
         if cached is not None and cached.is_file():
             self._drawn[1] += 1
-            return cached.read_bytes()
-        start = time.perf_counter()
-        data = preview.render(title, topic, site_name, fonts)
+            target.write_bytes(cached.read_bytes())
+            return
+        # Raised here, where the page is known, not in the drawing process.
+        preview.check_glyphs(title + topic + site_name, fonts)
+        if self._drawn[0] < DRAWN_IN_PLACE:
+            self._keep(preview.timed_render(title, topic, site_name, fonts), target, cached)
+            return
+        if self._drawing is None:
+            self._drawing = PreviewProcess()
+        self._drawing.draw(title, topic, site_name, fonts, target, cached)
+
+    def _keep(self, drawn: tuple[bytes, float], target: Path, cached: Path | None) -> None:
+        data, seconds = drawn
         self._drawn[0] += 1
-        self._drawn[2] += time.perf_counter() - start
+        self._drawn[2] += seconds
+        target.write_bytes(data)
         if cached is not None:
             write_bytes(cached, data)
-        return data
+
+    @event_priority(stages.PREVIEWS_WRITTEN)
+    def _previews_written(self, config):
+        """Every image the drawing process was given is in the site (and in
+        the cache), before the service worker's list reads the files. Once
+        every language is built, so that drawing goes on through the other
+        languages' builds."""
+        if not all_languages_built(config):
+            return
+        if self._drawing is not None:
+            drawing, self._drawing = self._drawing, None
+            try:
+                drawn, seconds = drawing.finish()
+            except DrawingFailed as error:
+                raise PluginError(option_problem(config, "devconcepts-seo", "previews", str(error))) from None
+            self._drawn[0] += drawn
+            self._drawn[2] += seconds
+        drawn, cached, seconds = self._drawn
+        if drawn or cached:
+            log.info(f"Link previews: {drawn} drawn in {seconds:.2f} s, {cached} from the cache")
+
+    def on_build_error(self, error):
+        if self._drawing is not None:
+            self._drawing.stop()
+            self._drawing = None
 
     @event_priority(stages.SITE_FILES_WRITTEN)
-    def on_post_build(self, config):
+    def _site_files(self, config):
         if not self.config.enabled:
             return
         site_dir = Path(config.site_dir)
         (site_dir / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
         if not all_languages_built(config) or not self.entries:
             return
-        drawn, cached, seconds = self._drawn
-        if drawn or cached:
-            log.info(f"Link previews: {drawn} drawn in {seconds:.2f} s, {cached} from the cache")
         entries = [entry for _, entry in sorted(self.entries, key=lambda item: (item[0], item[1].loc))]
         text = sitemap_xml(entries)
         write_sitemap(site_dir, text)
@@ -174,6 +216,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "sitemap.xml").write_text(language_sitemap(text, url), encoding="utf-8")
 
+
+    on_post_build = CombinedEvent(_site_files, _previews_written)
 
 _CODE_DIGEST = hashlib.sha256(Path(preview.__file__).read_bytes()).hexdigest()
 """The drawing code's own digest: a change to it draws every image again."""
