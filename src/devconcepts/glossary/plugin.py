@@ -25,7 +25,7 @@ from typing import Iterator
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
@@ -118,21 +118,22 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         # each are known, and no page has been written yet.
         if not self.config.enabled:
             return env
-        glossary = _page_file(files, self.config.glossary_page)
+        pages = _pages_by_key(files)
+        glossary = pages.get(self.config.glossary_page)
         if glossary is not None and glossary.page is not None and glossary.page.content:
             glossary.page.content = fill_section_titles(glossary.page.content,
-                                                        lambda target: _section_title(files, target))
+                                                        lambda target: _section_title(pages, target))
         if self.config.check_anchors:
-            for problem in self._missing_anchors(files):
+            for problem in self._missing_anchors(pages):
                 log.warning(problem)
         return env
 
-    def _missing_anchors(self, files: Files) -> list[str]:
+    def _missing_anchors(self, pages: dict[str, File]) -> list[str]:
         problems = []
         for term in self.terms:
             target = term.page_for(self.locale)
             path, _, anchor = target.partition("#")
-            file = _page_file(files, path)
+            file = pages.get(path)
             line = term.page_line_for(self.locale)
             if file is None or file.page is None:
                 problems.append(located(self.terms_file, line, f"term '{term.id}': page '{path}' is not in the site"))
@@ -145,11 +146,11 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         return problems
 
 
-def _section_title(files: Files, target: str) -> str | None:
+def _section_title(pages: dict[str, File], target: str) -> str | None:
     """"Page title › Section" for `file.md#anchor`, from the rendered page's
     table of contents; the page title alone for its top heading."""
     path, _, anchor = target.partition("#")
-    file = _page_file(files, path)
+    file = pages.get(path)
     if file is None or file.page is None:
         return None
     items = list(_toc_items(file.page.toc or []))
@@ -167,8 +168,12 @@ def _toc_items(items) -> Iterator[AnchorLink]:
         yield from _toc_items(item.children)
 
 
-def _page_file(files: Files, path: str):
-    """The page this build writes for docs-relative `path` (its translation or,
-    without one, the default language's file)."""
-    return next((file for file in files.documentation_pages() if counterpart_key(file) == path), None)
+def _pages_by_key(files: Files) -> dict[str, File]:
+    """The page this build writes for each docs-relative path (its translation
+    or, without one, the default language's file), looked up once per build
+    rather than once per term."""
+    pages: dict[str, File] = {}
+    for file in files.documentation_pages():
+        pages.setdefault(counterpart_key(file), file)
+    return pages
 
