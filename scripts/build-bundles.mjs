@@ -9,10 +9,11 @@
 //     node scripts/build-bundles.mjs --list          # the table below, as JSON
 //
 // tests/assets/test_committed_bundles.py rebuilds each and compares the bytes.
-import { readFileSync } from "node:fs"
+import { createHash } from "node:crypto"
+import { readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { build } from "esbuild"
+import { build, transform } from "esbuild"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 
@@ -32,11 +33,61 @@ const BUNDLES = {
     home: "https://github.com/toss/es-hangul",
     globalName: "DevconceptsSearchTolerance",
   },
+  // The scripts every page loads: mkdocs.yml's extra_javascript, each
+  // minified with its names shortened, in that order (devconcepts-assets
+  // serves this file while its first line names the sources' digest, and
+  // joins the sources with a lighter minifier once they have changed).
+  "site-scripts": {
+    scripts: "mkdocs.yml",
+    out: "overrides/assets/javascripts/devconcepts.min.js",
+  },
+}
+
+/* mkdocs.yml's extra_javascript: the `- path` lines under the key. */
+function extraJavascript(config) {
+  const lines = readFileSync(join(root, config), "utf8").split("\n")
+  const start = lines.findIndex(line => /^extra_javascript:\s*$/.test(line))
+  if (start < 0) throw new Error(`${config} has no extra_javascript list`)
+  const paths = []
+  for (const line of lines.slice(start + 1)) {
+    if (/^\s*(#.*)?$/.test(line)) continue
+    const item = line.match(/^\s+-\s+(\S+)\s*$/)
+    if (!item) break
+    paths.push(item[1])
+  }
+  return paths
+}
+
+/* The digest devconcepts-assets compares (src/devconcepts/assets/bundle.py,
+   `sources_digest`): each path as listed, then its bytes. */
+function sourcesDigest(paths, read) {
+  const hash = createHash("sha256")
+  for (const path of paths) {
+    hash.update(path + "\n")
+    hash.update(read(path))
+    hash.update("\n")
+  }
+  return hash.digest("hex").slice(0, 16)
+}
+
+async function scripts(spec, outfile) {
+  const paths = extraJavascript(spec.scripts)
+  const read = path => readFileSync(join(root, "overrides", path))
+  const parts = []
+  for (const path of paths) {
+    const result = await transform(read(path).toString("utf8"), {
+      loader: "js", minify: true, target: "es2020", charset: "utf8", legalComments: "none",
+    })
+    parts.push(result.code)
+  }
+  const head = `/*sources ${sourcesDigest(paths, read)}: node scripts/build-bundles.mjs site-scripts*/\n`
+  writeFileSync(outfile || join(root, spec.out), head + parts.join(""))
 }
 
 async function bundle(name, outfile) {
   const spec = BUNDLES[name]
   if (!spec) throw new Error(`no bundle '${name}'; the bundles are: ${Object.keys(BUNDLES).join(", ")}`)
+  if (spec.scripts) return scripts(spec, outfile)
   const pkg = join(root, "node_modules", spec.package)
   const version = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).version
   // The package's licence asks for its notice in every copy.

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from devconcepts.assets.bundle import bundle_css, bundle_js
+from devconcepts.assets.bundle import bundle_css, bundle_js, committed_script, sources_digest
 from assets.small_site import build_small_site
 from sitekit import ROOT, read_config
 
@@ -30,7 +30,12 @@ def test_bundles_hold_every_listed_file_in_order(site):
     js = [overrides / p for p in _listed("extra_javascript")]
     assert len(css) > 1 and len(js) > 1
     assert (site / "assets/stylesheets/devconcepts.min.css").read_text(encoding="utf-8") == bundle_css(css)
-    assert (site / "assets/javascripts/devconcepts.min.js").read_text(encoding="utf-8") == bundle_js(js)
+    # The script is the committed one (scripts/build-bundles.mjs site-scripts),
+    # made from these sources as they are now.
+    committed = (overrides / "assets/javascripts/devconcepts.min.js").read_text(encoding="utf-8")
+    assert (site / "assets/javascripts/devconcepts.min.js").read_text(encoding="utf-8") == committed
+    assert committed_script(committed, list(zip(_listed("extra_javascript"), js))) == committed
+    assert len(committed.encode("utf-8")) < len(bundle_js(js).encode("utf-8"))
 
 
 def test_bundle_is_smaller_than_its_sources():
@@ -43,3 +48,28 @@ def test_missing_asset_fails_the_build_naming_it(tmp_path):
                                         "extra_css: [assets/missing.css]\nplugins: [devconcepts-assets]\n")
     assert result.returncode != 0
     assert "extra_css: 'assets/missing.css' is in none of" in result.stderr
+
+
+def test_a_committed_script_is_used_while_its_sources_are_unchanged(tmp_path):
+    source = tmp_path / "a.js"
+    source.write_text("var one = 1\n", encoding="utf-8")
+    sources = [("assets/a.js", source)]
+    text = f"/*sources {sources_digest(sources)}: node scripts/build-bundles.mjs site-scripts*/\nvar o=1;\n"
+    assert committed_script(text, sources) == text
+    source.write_text("var one = 2\n", encoding="utf-8")
+    assert committed_script(text, sources) is None
+    assert committed_script("var o=1;\n", sources) is None
+
+
+def test_a_stale_committed_script_fails_the_strict_build_naming_the_command(tmp_path):
+    scripts = tmp_path / "overrides" / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    (scripts / "a.js").write_text("var one = 1\n", encoding="utf-8")
+    (scripts / "devconcepts.min.js").write_text(
+        "/*sources 0000000000000000: node scripts/build-bundles.mjs site-scripts*/\nvar o=1;\n", encoding="utf-8")
+    result = build_small_site(tmp_path, f"theme: {{name: material, custom_dir: {tmp_path / 'overrides'}}}\n"
+                                        "extra_javascript: [assets/javascripts/a.js]\n"
+                                        "plugins: [devconcepts-assets]\n")
+    assert result.returncode != 0
+    assert ("devconcepts.min.js:1: not made from the scripts of extra_javascript as they are now: "
+            "run `node scripts/build-bundles.mjs site-scripts`") in result.stderr

@@ -20,13 +20,14 @@ from mkdocs.structure.files import File, Files
 from devconcepts.assets.config import AssetsConfig
 from devconcepts.core import stages
 from devconcepts.assets import purge, purge_cache
-from devconcepts.assets.bundle import MissingAssetError, bundle_css, bundle_js, find_asset, minify
+from devconcepts.assets.bundle import (MissingAssetError, bundle_css, bundle_js, committed_script, find_asset,
+                                      minify)
 from devconcepts.assets.material_components import components_off_problems
 from devconcepts.assets.purge import PurgeError, UsedNames, loaded_scripts, purge_stylesheets, used_names
 from devconcepts.assets.whitespace import squeeze
-from devconcepts.core.errors import option_problem
+from devconcepts.core.errors import located, option_problem, project_path
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
-from devconcepts.core.locales import all_languages_built
+from devconcepts.core.locales import all_languages_built, is_default_language_build
 
 log = get_plugin_logger(__name__)
 
@@ -65,12 +66,23 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             if not sources:
                 continue
             try:
-                content = join([find_asset(source, folders) for source in sources])
+                found = [(source, find_asset(source, folders)) for source in sources]
             except MissingAssetError as error:
                 raise PluginError(option_problem(config, option, None, str(error))) from error
-            if target in files.src_uris:
-                files.remove(files.src_uris[target])
-            files.append(File.generated(config, target, content=content))
+            committed = files.src_uris.get(target)
+            content = None
+            if committed is not None:
+                files.remove(committed)
+                if join is bundle_js:
+                    content = self._committed_script(committed)
+                    content = content and committed_script(content, found)
+                    if content is None and is_default_language_build(config):
+                        log.warning(located(
+                            project_path(config, committed.abs_src_path), 1,
+                            "not made from the scripts of extra_javascript as they are now: run `node "
+                            "scripts/build-bundles.mjs site-scripts` and commit it (this build joins them "
+                            "with rjsmin)"))
+            files.append(File.generated(config, target, content=content or join([path for _, path in found])))
         for target in self.config.minify:
             source = files.src_uris.get(target)
             if source is None:
@@ -79,6 +91,10 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             files.remove(source)
             files.append(File.generated(config, target, content=minify(Path(source.abs_src_path))))
         return files
+
+    @staticmethod
+    def _committed_script(file: File) -> str | None:
+        return Path(file.abs_src_path).read_text(encoding="utf-8") if file.abs_src_path else None
 
     @event_priority(stages.PAGE_FINAL)
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:

@@ -40,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
         # Glossary entry: other spellings of the term, and the link to the section explaining it.
         "glossary.aliases": "다른 표기",
         "glossary.more": "설명",
+        "glossary.index": "첫 글자로 찾기",
         # Study mode: the toggle above comparison tables (its label while off, and while on:
         # the choice is remembered, so a page opened later says it is still on), and the
         # button on each hidden cell.
@@ -148,6 +149,7 @@ LABELS: dict[str, dict[str, str]] = {
         "print.contents": "Book contents",
         "glossary.aliases": "Also written",
         "glossary.more": "Explained in",
+        "glossary.index": "Jump to a first letter",
         "study.toggle": "Recall mode (hide table cells)",
         "study.toggle_on": "Hiding answers: on",
         "study.reveal": "Show",

@@ -23,7 +23,8 @@ priority of its `on_config`, `on_files` and `on_post_build`; its
    language (`PAGE_LANGUAGE`); `BOOK_FILLED` puts the chapters into the
    print book; `SECTIONS_INDEXED` reads each page's sections for search,
    before Material's search plugin strips its markers at 0 (`CONTEXT_READ`,
-   where the review page reads the cards).
+   where the review page reads the cards); then `CONTENTS_SHOWN` gives the
+   glossary's table of contents its first letters instead of every entry.
 5. `on_post_page`: `PAGE_FINAL` is the last change to a page's HTML.
 6. `on_post_build`, in every language's build; the default language's
    handlers below `LANGUAGE` run once every language is built
@@ -66,6 +67,9 @@ SECTIONS_INDEXED = 5
 """Read a page's sections for search, before Material's search (0) strips its markers."""
 CONTEXT_READ = 0
 """Read the final content of the pages, after static-i18n has set the page's language."""
+CONTENTS_SHOWN = -10
+"""Change what a page's table of contents shows, once the print book and
+search have read the whole of it."""
 
 # on_post_page
 PAGE_FINAL = -300

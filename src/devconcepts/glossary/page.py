@@ -11,9 +11,15 @@ Order, per language, by the headword in that language:
   and `Fine-tuning`).
 
 Each entry is a level-2 heading whose id is the term id (the anchor that
-tooltips and `[[term:id]]` link to), so entries show in the table of contents
-and search; both languages get the same outline. The entry gives the
-definition, the other spellings, and a link to the section that explains it.
+tooltips and `[[term:id]]` link to), so entries show in search. The entry
+gives the definition, the other spellings, and a link to the section that
+explains it.
+
+Above the entries, an index of first letters (A–Z, then ㄱ–ㅎ) links to the
+first entry of each: a phone reader jumps with one tap. The page's table of
+contents lists the same letters (the plugin gives it `letter_groups`), not
+every entry twice over: as a list of every term it took more of a first
+visit than the page's own text.
 """
 
 from __future__ import annotations
@@ -41,6 +47,30 @@ def sort_key(term: Term, locale: str) -> tuple[str, str]:
 
 def sorted_terms(terms: Iterable[Term], locale: str) -> list[Term]:
     return sorted(terms, key=lambda term: sort_key(term, locale))
+
+
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
+"""A Korean index files doubled consonants under the plain one."""
+
+
+def first_letter(headword: str) -> str:
+    """The index letter of `headword`: its initial consonant (ㄱ for 고가용성,
+    doubled ones under the plain: ㄱ for 꼬리), a capital (A–Z), or its first
+    character as it is."""
+    first = headword[:1]
+    if "가" <= first <= "힣":
+        initial = _INITIALS[(ord(first) - ord("가")) // 588]
+        return _PLAIN.get(initial, initial)
+    return first.upper()
+
+
+def letter_groups(terms: Iterable[Term], locale: str) -> list[tuple[str, str]]:
+    """(letter, id of its first entry) for each first letter, in the page's order."""
+    groups: dict[str, str] = {}
+    for term in sorted_terms(terms, locale):
+        groups.setdefault(first_letter(term.names[locale]), term.id)
+    return list(groups.items())
 
 
 def other_spellings(term: Term, locale: str) -> list[str]:
@@ -76,6 +106,12 @@ class GlossaryBlock(Block):
         extension = self.config["extension"]
         locale = extension.locale
         sections = extension.setting("sections") or {}
+        index = etree.SubElement(block, "nav", {"class": "glossary__index",
+                                                "aria-label": label("glossary.index", locale)})
+        for letter, first in letter_groups(extension.terms, locale):
+            link = etree.SubElement(index, "a", {"href": f"#{first}"})
+            link.text = AtomicString(letter)
+            link.tail = " "
         for term in sorted_terms(extension.terms, locale):
             render_entry(block, term, locale, sections)
 

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -32,12 +32,12 @@ from mkdocs.structure.toc import AnchorLink
 from devconcepts.glossary.config import GlossaryConfig
 from devconcepts.glossary import variants
 from devconcepts.glossary.extension import GlossaryExtension, read_terms
-from devconcepts.glossary.page import fill_section_titles
+from devconcepts.glossary.page import fill_section_titles, letter_groups
 from devconcepts.core.errors import located, option_problem, project_path, stop
 from devconcepts.glossary.references import UnknownTermError, scan_references
 from devconcepts.core.locales import (built_locales, counterpart_key, is_default_language_build, page_locale,
                                       source_locale)
-from devconcepts.core import site_data
+from devconcepts.core import site_data, stages
 from devconcepts.core.plugin_extension import ExtensionOwner
 from devconcepts.terms.term_list import TermListError
 
@@ -100,6 +100,16 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         here = posixpath.dirname(page.file.src_uri)
         self.settings["glossary_page"] = posixpath.relpath(self.config.glossary_page, here or ".")
         return markdown_text
+
+    @event_priority(stages.CONTENTS_SHOWN)
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        """The glossary's table of contents lists its first letters, each a
+        link to the letter's first entry (page.py says why)."""
+        if self.config.enabled and counterpart_key(page.file) == self.config.glossary_page and page.toc:
+            top = list(page.toc)[0]
+            if top.level == 1:
+                top.children = [AnchorLink(letter, first, 2) for letter, first in letter_groups(self.terms, self.locale)]
+        return context
 
     def page_sources(self, page: Page, config: MkDocsConfig, nav) -> list[Path] | None:
         """The glossary's files: its page and the term list (devconcepts.core.page_sources)."""
