@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitekit import TERMS_FILE
+from devconcepts.glossary.page import first_letter
 from devconcepts.terms.term_list import load_terms
 from glossary.site_pages import LOCALES, TOPICS, article, built, soup
 
@@ -33,6 +34,28 @@ def test_entry_shows_name_definition_and_section_link(site, locale):
         assert definition.get_text() == term.definitions[locale]
         more = definition.find_next_sibling("p").select_one("a.glossary__more")
         assert more["href"].endswith("#" + term.page_for(locale).partition("#")[2])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_index_and_the_contents_link_each_first_letter_to_its_first_entry(site, locale):
+    headings = entries(site, locale)
+    expected, seen = [], set()
+    for heading in headings:
+        letter = first_letter(heading.dfn.get_text())
+        if letter not in seen:
+            seen.add(letter)
+            expected.append((letter, f"#{heading['id']}"))
+    index = article(site, "glossary.md", locale).select("nav.glossary__index a")
+    assert [(a.get_text(), a["href"]) for a in index] == expected
+    assert len(expected) > 10
+    # Material writes the contents twice: in the sidebar and in the phone's drawer.
+    for contents in soup(site, "glossary.md", locale).select("nav.md-nav--secondary"):
+        assert [(a.get_text(strip=True), a["href"]) for a in contents.select("a.md-nav__link")] == expected
+
+
+def test_first_letters_file_doubled_consonants_under_the_plain_one():
+    assert [first_letter(word) for word in ("가상 머신", "꼬리", "따옴표", "etcd", "YAML", "하이퍼바이저")] == [
+        "ㄱ", "ㄱ", "ㄷ", "E", "Y", "ㅎ"]
 
 
 def test_korean_glossary_is_in_unicode_order_latin_first_then_ganada(site):
