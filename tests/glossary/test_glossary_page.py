@@ -49,7 +49,9 @@ def test_the_index_and_the_contents_link_each_first_letter_to_its_first_entry(si
     assert [(a.get_text(), a["href"]) for a in index] == expected
     assert len(expected) > 10
     # Material writes the contents twice: in the sidebar and in the phone's drawer.
-    for contents in soup(site, "glossary.md", locale).select("nav.md-nav--secondary"):
+    navs = soup(site, "glossary.md", locale).select("nav.md-nav--secondary")
+    assert len(navs) == 2
+    for contents in navs:
         assert [(a.get_text(strip=True), a["href"]) for a in contents.select("a.md-nav__link")] == expected
 
 
