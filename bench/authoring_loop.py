@@ -37,10 +37,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+from devconcepts_testkit import CHROMIUM_ARGS, CHROMIUM_PATH
 
-from sitekit import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 GOAL = 2.5

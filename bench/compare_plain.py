@@ -47,17 +47,13 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "bench"))
+from devconcepts_testkit import (CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, GzipSiteServer, page_paths,
+                                 read_config, run_lighthouse)
+from first_visit import first_visit_parts
+from gen_site import generate
+from site_configs import write_config
 
-from first_visit import first_visit_parts  # noqa: E402
-from gen_site import generate  # noqa: E402
-from quality.gzip_server import GzipSiteServer  # noqa: E402
-from quality.lighthouse_runner import run_lighthouse  # noqa: E402
-from quality.visits import page_paths  # noqa: E402
-from site_configs import write_config  # noqa: E402
-from sitekit import CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, read_config  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 

@@ -16,7 +16,7 @@ load plus 3 s of quiet")."""
 
 
 def first_visit(browser, server, url: str, **options) -> list:
-    """The transfers (`quality.gzip_server.Transfer`) of a cold visit to `url`
+    """The transfers (`devconcepts_testkit.gzip_server.Transfer`) of a cold visit to `url`
     on `server` (a GzipSiteServer); `options` as for `first_visit_parts`."""
     until_load, after_load = first_visit_parts(browser, server, url, **options)
     return until_load + after_load

@@ -24,9 +24,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-from devconcepts.i18n.source_hash import KEY, source_hash  # noqa: E402
-from devconcepts.terms.term_list import load_terms  # noqa: E402
+from devconcepts.i18n.source_hash import KEY, source_hash
+from devconcepts.terms.term_list import load_terms
 
 KO_TEMPLATES = [
     "{a}{은} {b}{을} 관리하는 {c}다.",

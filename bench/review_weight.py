@@ -3,7 +3,7 @@ to a topic page's first visit (budget: 10 KB; it should be nothing, since
 only the review page loads the app).
 
 Builds the site for a local server that answers like GitHub Pages (gzip,
-tests/quality/gzip_server.py), then opens each page cold in Chromium and
+devconcepts_testkit.GzipSiteServer), then opens each page cold in Chromium and
 sums the bytes the server sent until the page's load event and 3 s of quiet
 (bench/first_visit.py). The service worker is blocked: what it downloads is
 not the review app's (bench/compare_plain.py counts it in a first visit).
@@ -23,12 +23,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+from devconcepts_testkit import CHROMIUM_ARGS, GzipSiteServer
+from first_visit import first_visit
 
-from first_visit import first_visit  # noqa: E402
-from quality.gzip_server import GzipSiteServer  # noqa: E402
-from sitekit import CHROMIUM_ARGS  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -41,10 +41,11 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_site import generate  # noqa: E402
-from search_quality import SearchBox, language_root, parse_variant  # noqa: E402
-from site_configs import ROOT, load_sitekit, write_config  # noqa: E402
+from devconcepts_testkit import CHROMIUM_ARGS, CHROMIUM_PATH, build_site, serve_directory
+from devconcepts_testkit.search_queries import SearchBox, language_root
+from gen_site import generate
+from search_quality import parse_variant
+from site_configs import ROOT, write_config
 
 QUERIES = {
     "ko": ["컨테이너를", "스케줄러가", "쿠버네티스 클러스터", "검색증강생성", "미세 조정", "k8s", "무상태",
@@ -192,7 +193,6 @@ def main() -> int:
     rounds = args.rounds or (1 if args.quick else 3)
     samples = args.samples or (1 if args.quick else 20)
 
-    kit = load_sitekit()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="search-scale-") as tmp:
@@ -204,19 +204,19 @@ def main() -> int:
             print(f"generated {n} pages per language in {docs}")
         lines = []
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=kit.CHROMIUM_PATH, args=kit.CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
             for variant in args.variants.split(","):
                 work = tmp / variant
                 work.mkdir()
                 config = write_config(work / "mkdocs.yml", search=parse_variant(variant), docs_dir=docs)
                 start = time.perf_counter()
-                result = kit.build_site(work / "site", config=config)
+                result = build_site(work / "site", config=config)
                 if result.returncode != 0:
                     print(result.stderr[-4000:])
                     return 1
                 lines.append(f"{variant:5} build: {time.perf_counter() - start:.1f} s")
                 print(lines[-1], flush=True)
-                server, base_url = kit.serve_directory(work / "site")
+                server, base_url = serve_directory(work / "site")
                 try:
                     for locale in ("ko", "en"):
                         lines.append(report(variant, locale, measure(browser, base_url, work / "site",

@@ -10,7 +10,6 @@ mkdocs.yml with its search settings swapped, written as a child config
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
@@ -21,14 +20,6 @@ MKDOCS_YML = ROOT / "mkdocs.yml"
 SEARCH_PLUGIN = "devconcepts-search"
 OFFLINE_PLUGIN = "devconcepts-offline"
 CARDS_PLUGIN = "devconcepts-cards"
-
-
-def load_sitekit():
-    """tests/sitekit.py: how the tests build and serve the site and start Chromium."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    import sitekit
-
-    return sitekit
 
 
 def _plugins() -> list:

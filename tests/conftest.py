@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from quality.gzip_server import GzipSiteServer
-from sitekit import (BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, MAX_WHOLE_SITE_BUILDS, ROOT, build_site,
-                     serve_directory, shared_build)
+from devconcepts_testkit import (BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, GzipSiteServer, build_site,
+                                 serve_directory)
+from sitekit import MAX_WHOLE_SITE_BUILDS, shared_build
 
 
 _BUILD_LOG_KEY = pytest.StashKey[tuple]()

@@ -1,39 +1,20 @@
-"""What the tests share besides fixtures: where things are, how the site is
-built, how it is served, and how Chromium is started. (A module of its own,
-not conftest.py, so `from sitekit import …` means the same file everywhere.)"""
+"""What only the tests share besides fixtures: where the test data is, the
+site's languages, and builds shared by every pytest-xdist worker. (A module
+of its own, not conftest.py, so `from sitekit import …` means the same file
+everywhere.) What the benchmarks use too (the project's paths, building,
+serving, Chromium) is devconcepts_testkit (src/devconcepts_testkit/)."""
 from __future__ import annotations
 
-import functools
-import http.server
-import logging
 import os
-import socketserver
 import subprocess
-import sys
-import threading
-import traceback
 from pathlib import Path
 
+from devconcepts_testkit import ROOT, read_config
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 DATA = ROOT / "data"
 TERMS_FILE = DATA / "terms.yml"
 """The site's term list, as devconcepts-glossary reads it."""
 DIAGRAMS_DIR = DATA / "diagrams"
-
-
-def read_config(path: Path) -> dict:
-    """A mkdocs.yml's plain settings; its `!ENV` and `!!python` tags become
-    None (nothing here needs them)."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
 
 
 def _site_locales() -> tuple[str, ...]:
@@ -48,52 +29,8 @@ def _site_locales() -> tuple[str, ...]:
 LOCALES = _site_locales()
 """The site's languages, the default first."""
 
-# GitHub's runners have no Debian Chromium; the workflow points this at the
-# browser they do have.
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Every name but the test server's fails at once: the tests read only
-    # 127.0.0.1, and a machine's resolver may take seconds to give up on a
-    # name that a page asks for (a web font), holding its `load`.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
-
-
-BUILD_LOG = "DEVCONCEPTS_BUILD_LOG"
-"""Environment variable naming the file where a test run notes each build of
-the whole site (conftest.py prints the count at the end of the run)."""
 MAX_WHOLE_SITE_BUILDS = 8
 """Whole-site builds a full run may make: each costs seconds of the suite."""
-
-
-@functools.lru_cache(maxsize=1)
-def _real_pages() -> frozenset[str]:
-    return frozenset(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
-
-
-def _docs_dir(config: Path) -> Path:
-    """The docs folder a config builds (`docs_dir`, relative to the config)."""
-    return (config.parent / (read_config(config).get("docs_dir") or "docs")).resolve()
-
-
-def note_build(docs_dir: Path, site_dir: Path) -> None:
-    """Note a build in the run's log when it builds every page of the real
-    site (the site itself, or a copy of it)."""
-    log = os.environ.get(BUILD_LOG)
-    if not log or not docs_dir.is_dir():
-        return
-    pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
-    if _real_pages() <= pages:
-        with open(log, "a", encoding="utf-8") as out:
-            out.write(f"{site_dir}\n")
 
 
 def shared_build(tmp_path_factory, name: str, build) -> tuple[Path, subprocess.CompletedProcess]:
@@ -122,107 +59,6 @@ def shared_build(tmp_path_factory, name: str, build) -> tuple[Path, subprocess.C
             return folder, result
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def build_site(site_dir: Path, *, site_url: str = "http://127.0.0.1:8000/", config: Path | None = None,
-               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Build with `mkdocs build --strict`, the way CI and the workflow do.
-
-    A small site of a test's own (`config`) is built in this process with
-    MkDocs' `build()` (see `build_in_process`); the real site, or a build that
-    needs its own environment, runs `mkdocs build` as a separate process."""
-    if config is not None and extra_env is None:
-        return build_in_process(site_dir, config)
-    note_build(_docs_dir(config) if config is not None else DOCS, site_dir)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    if config is not None:
-        cmd += ["--config-file", str(config)]
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-
-
-
-class _Records(logging.Handler):
-    """Keeps MkDocs' warnings and errors as `mkdocs build` prints them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
-
-
-def build_in_process(site_dir: Path, config: Path, *, strict: bool = True, command: str = "build",
-                     **settings) -> subprocess.CompletedProcess:
-    """Build `config` with MkDocs' own `build()` in this process, as
-    mkdocs-static-i18n's tests do: the same events as `mkdocs build --strict`
-    (`command="serve"`: as the first build of `mkdocs serve`), without starting
-    Python and importing the theme again. The result reads like the command's:
-    returncode 0 or 1, and stderr with the WARNING/ERROR lines and the reason
-    it stopped (a traceback for an unexpected exception)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, BuildError, ConfigurationError
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    records = _Records()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(records)
-    returncode, stopped = 0, ""
-    try:
-        loaded = load_config(str(config), site_dir=str(site_dir), strict=strict, **settings)
-        note_build(Path(loaded.docs_dir), site_dir)
-        loaded.plugins.on_startup(command=command, dirty=False)
-        try:
-            build(loaded)
-        finally:
-            loaded.plugins.on_shutdown()
-    except (Abort, BuildError, ConfigurationError) as error:
-        returncode, stopped = 1, f"{error}"
-    except Exception:  # what the command would print as a traceback
-        returncode, stopped = 1, traceback.format_exc()
-    finally:
-        logger.removeHandler(records)
-    stderr = "\n".join(records.lines + ([stopped] if stopped else [])) + "\n"
-    return subprocess.CompletedProcess(["mkdocs.commands.build.build", str(config)], returncode, "", stderr)
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
-class LocalServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    """A threaded HTTP server on 127.0.0.1 for a test's browser."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def handle_error(self, request, client_address):
-        # A browser that moves on closes its connections mid-response.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-def serve_directory(directory: Path, mount: str = "/") -> tuple[LocalServer, str]:
-    """Serve `directory` at http://127.0.0.1:PORT{mount}; returns (server, base URL).
-
-    A non-root mount serves the directory under that sub-path only, the way
-    GitHub Pages serves a project site under /REPO/."""
-    mount = "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
-    if mount == "/":
-        root = directory
-    else:
-        root = Path(directory).parent / f".mount-{os.getpid()}-{id(directory)}"
-        target = root / mount.strip("/")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() or target.is_symlink():
-            target.unlink()
-        target.symlink_to(directory, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = LocalServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"
 
 
 SEED = ROOT / "seed" / "notes.txt"

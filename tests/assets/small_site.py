@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from sitekit import build_site
+from devconcepts_testkit import build_site
 
 
 def build_small_site(tmp_path: Path, config: str) -> subprocess.CompletedProcess:

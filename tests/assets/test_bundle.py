@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from devconcepts.assets.bundle import bundle_css, bundle_js, committed_script, sources_digest
 from assets.small_site import build_small_site
-from sitekit import ROOT, read_config
+from devconcepts_testkit import ROOT, read_config
 
 
 def _listed(option):

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from sitekit import ROOT, build_in_process
+from devconcepts_testkit import ROOT, build_in_process
 from devconcepts.i18n.source_hash import source_hash
 from devconcepts.core.labels import label
 

@@ -1,6 +1,6 @@
 """The strict build passes with no warning at all."""
 
-from sitekit import build_site
+from devconcepts_testkit import build_site
 
 
 def test_strict_build_has_no_warnings(site_build):

@@ -11,7 +11,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from devconcepts.core.labels import LABELS
-from sitekit import DATA, build_site
+from devconcepts_testkit import build_site
+from sitekit import DATA
 
 COMPARISON = """\
 /// compare | 사과 vs 배

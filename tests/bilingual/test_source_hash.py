@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from sitekit import DOCS, ROOT
+from devconcepts_testkit import DOCS, ROOT
 from devconcepts.i18n.source_hash import check, recorded_hash, source_hash, translations, with_hash
 
 

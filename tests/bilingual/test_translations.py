@@ -5,7 +5,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from sitekit import DOCS
+from devconcepts_testkit import DOCS
 from bilingual.pages import built_pages, output_for, source_pages
 from bs4 import BeautifulSoup
 

@@ -166,7 +166,7 @@ def test_mkdocs_serve_rebuilds_write_the_lock_once(tmp_path):
     # `mkdocs serve` watches data/: a rebuild that wrote the lock starts one
     # more, which must find nothing to write.
     from compare.sites import write_site
-    from sitekit import build_in_process
+    from devconcepts_testkit import build_in_process
 
     pages = {"topic.md": TOPIC, "topic.en.md": TOPIC_EN, **REVIEW}
     config = write_site(tmp_path, pages, plugin=PLUGINS, extensions=EXTENSIONS)

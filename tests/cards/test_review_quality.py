@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from quality.axe import DESKTOP, PHONE, audit, violations
-from quality.visits import page_paths
+from devconcepts_testkit import page_paths
 
 from cards.reviewkit import LANGUAGES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from sitekit import build_site
+from devconcepts_testkit import build_site
 
 HOME = {"index.md": "# 홈\n", "index.en.md": "# Home\n"}
 

@@ -14,7 +14,8 @@ from mkdocs.config import load_config
 from devconcepts.compare.extension import CompareExtension
 from devconcepts.compare.study import StudyModeExtension
 from devconcepts.glossary.extension import GlossaryExtension
-from sitekit import DATA, build_site
+from devconcepts_testkit import build_site
+from sitekit import DATA
 
 from .sites import write_site
 

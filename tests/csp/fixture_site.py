@@ -7,7 +7,7 @@ import subprocess
 import textwrap
 from pathlib import Path
 
-from sitekit import build_in_process
+from devconcepts_testkit import build_in_process
 
 
 def build_fixture_site(tmp_path: Path, *, pages: dict[str, str] | None = None, data: dict[str, str] | None = None,

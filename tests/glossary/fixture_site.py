@@ -13,7 +13,8 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from sitekit import DATA, ROOT
+from devconcepts_testkit import ROOT
+from sitekit import DATA
 
 ASSETS = ROOT / "overrides" / "assets"
 

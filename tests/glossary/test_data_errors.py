@@ -14,7 +14,8 @@ from devconcepts.diagrams.load import DiagramError, read_diagram
 from devconcepts.core.errors import SourceError
 from devconcepts.terms.term_list import TermListError, load_terms
 from glossary.fixture_site import write_site
-from sitekit import DIAGRAMS_DIR, LOCALES, build_site
+from devconcepts_testkit import build_site
+from sitekit import DIAGRAMS_DIR, LOCALES
 
 TERM = "- id: {id}\n  names: {{ko: 위젯, en: Widget}}\n  definitions: {{ko: 시험용 용어., en: A test term.}}\n"
 DIAGRAM = DIAGRAMS_DIR / "kubernetes-cluster.yml"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from glossary.fixture_site import own_term_list, write_site
-from sitekit import build_site
+from devconcepts_testkit import build_site
 
 TERMS = """\
 - id: widget

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from sitekit import LOCALES, TERMS_FILE, build_site, serve_directory
+from devconcepts_testkit import build_site, serve_directory
+from sitekit import LOCALES, TERMS_FILE
 from devconcepts.terms.term_list import load_terms
 from glossary.fixture_site import write_site
 

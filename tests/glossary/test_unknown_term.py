@@ -1,6 +1,7 @@
 """A [[term:id]] with an unknown id fails the strict build, naming the file and line."""
 
-from sitekit import TERMS_FILE, build_site
+from devconcepts_testkit import build_site
+from sitekit import TERMS_FILE
 from glossary.fixture_site import own_term_list, write_site
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import DIAGRAMS_DIR, LOCALES, SEED, TERMS_FILE, build_site
+from devconcepts_testkit import build_site
+from sitekit import DIAGRAMS_DIR, LOCALES, SEED, TERMS_FILE
 from devconcepts.glossary import variants
 from devconcepts.terms.term_list import Term, TermListError, load_terms
 from glossary.fixture_site import write_site

@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from sitekit import ROOT, build_in_process
+from devconcepts_testkit import ROOT, build_in_process
 
 CONFIG = """\
 site_name: 오프라인 시험

@@ -12,7 +12,7 @@ import re
 
 from devconcepts.offline.precache import GZIP_LEVEL
 
-from sitekit import ROOT
+from devconcepts_testkit import ROOT
 
 BUDGET = 320_000
 """Bytes, gzip level 6, per language (the plugin's budget_kb)."""

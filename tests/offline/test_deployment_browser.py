@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import serve_directory
+from devconcepts_testkit import serve_directory
 
 from .kit import CACHES, PRECACHE, keep_offline, stop, until
 from .small_site import build

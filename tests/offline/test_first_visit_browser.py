@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from sitekit import LocalServer
+from devconcepts_testkit import LocalServer
 
 from .kit import CACHES
 

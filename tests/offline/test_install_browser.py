@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
+from devconcepts_testkit import CHROMIUM_ARGS, CHROMIUM_PATH, serve_directory
 
 from .kit import keep_offline, stop
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import build_site, serve_directory
+from devconcepts_testkit import build_site, serve_directory
 
 from .kit import Failures, keep_offline, read_offline, search, stop, until
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import serve_directory
+from devconcepts_testkit import serve_directory
 
 from .kit import CACHES, keep_offline, stop, until
 from .small_site import build

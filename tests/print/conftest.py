@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import DOCS, ROOT, build_site, serve_directory, shared_build
+from devconcepts_testkit import DOCS, ROOT, build_site, serve_directory
+from sitekit import shared_build
 
 from .fixture import write_fixture
 from .pdf import PrintedPdf, print_pdf

@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from devconcepts.i18n import source_hash
-from sitekit import DOCS, ROOT
+from devconcepts_testkit import DOCS, ROOT
 
 BASE_CONFIG = ROOT / "mkdocs.yml"
 """The configuration the fixture site inherits."""

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from sitekit import DOCS
+from devconcepts_testkit import DOCS
 from devconcepts.core.labels import label
 
 from .conftest import printable_sources, source_url, topic_sources

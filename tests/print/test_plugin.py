@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from sitekit import build_in_process, build_site
+from devconcepts_testkit import build_in_process, build_site
 from devconcepts.core import git_dates
 from devconcepts.print_book.chapters import Chapter, rewrite_chapter
 

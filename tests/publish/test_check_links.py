@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import ROOT, LocalServer
+from devconcepts_testkit import ROOT, LocalServer
 
 pytestmark = pytest.mark.slow
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitekit import ROOT
+from devconcepts_testkit import ROOT
 from publish.workflow import DEPENDABOT
 
 REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^\s;\\]+)")

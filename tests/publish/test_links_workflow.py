@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from sitekit import ROOT
+from devconcepts_testkit import ROOT
 from publish.workflow import LINKS_WORKFLOW, PAGES_WORKFLOW, all_steps, commands, load_workflow
 
 

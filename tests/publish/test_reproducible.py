@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from devconcepts.core.cache_files import ROOT_VARIABLE
-from sitekit import build_site
+from devconcepts_testkit import build_site
 from publish.workflow import git
 
 # Builds the whole site twice, each in a process of its own (its own clock).

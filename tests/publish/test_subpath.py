@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitekit import build_site, serve_directory
+from devconcepts_testkit import build_site, serve_directory
 from glossary.site_pages import TOPICS
 from publish.subpath import Traffic, built_pages, target_file, transferred_gzip
 from quality.link_tags import hreflang_disagreements, preview_problems

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import ROOT
+from devconcepts_testkit import ROOT
 from publish.workflow import DEPENDABOT, workflow_files
 
 BIN = Path(sys.executable).parent

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from sitekit import ROOT
+from devconcepts_testkit import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PAGES_WORKFLOW = WORKFLOWS / "pages.yml"

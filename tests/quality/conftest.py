@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality.visits import page_paths
+from devconcepts_testkit import page_paths
 
 @pytest.fixture(scope="session")
 def page_urls(served_site) -> list[str]:

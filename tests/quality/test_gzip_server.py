@@ -10,7 +10,7 @@ import http.client
 
 import pytest
 
-from quality.gzip_server import GzipSiteServer
+from devconcepts_testkit import GzipSiteServer
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality.lighthouse_runner import run_lighthouse
+from devconcepts_testkit import run_lighthouse
 
 pytestmark = pytest.mark.browser
 

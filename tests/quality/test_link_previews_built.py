@@ -9,7 +9,7 @@ from __future__ import annotations
 from quality.link_tags import added_gzip_bytes, hreflang_disagreements, pages, preview_problems
 
 BASE = "http://127.0.0.1:8000/"
-"""The address the session's site is built for (sitekit.build_site)."""
+"""The address the session's site is built for (devconcepts_testkit.build_site)."""
 MAX_ADDED_GZIP = 500
 
 

@@ -16,7 +16,7 @@ from bilingual.pages import built_pages
 from devconcepts.seo import preview
 from devconcepts.seo.fonts import find_fonts
 from quality.link_tags import (head_links, hreflang_disagreements, og_tags, preview_problems, sitemap_pairs)
-from sitekit import ROOT, build_in_process
+from devconcepts_testkit import ROOT, build_in_process
 
 # Three small builds: outside the fast tier, which has a time budget.
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .benchmark import search_quality as sq
+from devconcepts_testkit import search_queries as sq
 
 
 @pytest.fixture

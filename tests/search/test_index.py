@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from devconcepts.search.plugin import TOLERANCE_PATH
-from sitekit import ROOT, build_site
+from devconcepts_testkit import ROOT, build_site
 
 LANGUAGES = {"ko": "", "en": "en/"}
 WORKER = "assets/javascripts/workers/devconcepts-search.js"

@@ -1,11 +1,12 @@
-"""The search-quality benchmark's query set on the real site (bench/search_quality.py,
-same code): a floor on recall@5 and no result from the other language."""
+"""The search-quality benchmark's query set on the real site, run by the
+benchmark's own code (devconcepts_testkit.search_queries): a floor on
+recall@5 and no result from the other language."""
 
 from __future__ import annotations
 
 import pytest
 
-from .benchmark import search_quality as sq
+from devconcepts_testkit import search_queries as sq
 
 RECALL_FLOOR = 0.97
 """The benchmark's target is 100 %; the floor leaves room for a page edit to
@@ -24,7 +25,7 @@ def test_recall_and_language_on_the_query_set(browser, site_url):
 
 
 def test_query_set_expects_pages_that_exist():
-    from sitekit import DOCS
+    from devconcepts_testkit import DOCS
 
     for query in sq.load_queries():
         for src in query.expect:

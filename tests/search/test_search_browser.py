@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from .benchmark import search_quality as sq
+from devconcepts_testkit import search_queries as sq
 from .searchbox import box_on, paths  # noqa: F401 (box_on is a fixture)
 
 pytestmark = pytest.mark.browser

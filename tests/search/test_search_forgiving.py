@@ -17,9 +17,9 @@ import pytest
 
 from devconcepts.search.tokenizer import SEPARATOR, plain_text
 from devconcepts.terms.term_list import load_terms
-from sitekit import LOCALES, ROOT
+from devconcepts_testkit import ROOT, search_queries as sq
+from sitekit import LOCALES
 
-from .benchmark import search_quality as sq
 from .searchbox import box_on, paths  # noqa: F401 (box_on is a fixture)
 
 pytestmark = pytest.mark.browser

@@ -8,9 +8,8 @@ import pytest
 import yaml
 
 from devconcepts.terms.term_list import load_terms
-from sitekit import DOCS, LOCALES, ROOT
-
-from .benchmark import search_quality as sq
+from devconcepts_testkit import DOCS, ROOT, search_queries as sq
+from sitekit import LOCALES
 
 RECALL_TARGET = 0.95
 

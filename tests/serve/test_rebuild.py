@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from sitekit import DATA, build_in_process
+from devconcepts_testkit import build_in_process
+from sitekit import DATA
 
 CONFIG = """\
 site_name: t

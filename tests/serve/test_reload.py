@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitekit import ROOT, note_build
+from devconcepts_testkit import ROOT, note_build
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from sitekit import ROOT, build_in_process
+from devconcepts_testkit import ROOT, build_in_process
 from devconcepts.core import material_internals as internals
 
 OVERRIDES = ROOT / "overrides"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from sitekit import LocalServer
+from .serving import LocalServer
 
 GZIP_TYPES = (
     "text/",

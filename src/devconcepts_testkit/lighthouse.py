@@ -10,9 +10,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from sitekit import CHROMIUM_ARGS, CHROMIUM_PATH
+from .chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+from .project import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("lighthouse_pages.mjs")
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse"
 ALL_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

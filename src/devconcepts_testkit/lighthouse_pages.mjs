@@ -5,15 +5,15 @@
 // usage: node lighthouse_pages.mjs CATEGORIES OUT.jsonl URL...
 //   CATEGORIES: comma-separated, e.g. accessibility,best-practices,seo
 // Chromium: $CHROME_PATH (falls back to $CHROMIUM_PATH, then /usr/bin/chromium),
-// started with the flags in $CHROMIUM_ARGS (a JSON list; lighthouse_runner.py
-// passes tests/sitekit.py's).
+// started with the flags in $CHROMIUM_ARGS (a JSON list; lighthouse.py passes
+// chromium.py's).
 import fs from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
 const [categories, outPath, ...urls] = process.argv.slice(2);
 const chromePath = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!process.env.CHROMIUM_ARGS) throw new Error('CHROMIUM_ARGS is not set; run this through lighthouse_runner.py');
+if (!process.env.CHROMIUM_ARGS) throw new Error('CHROMIUM_ARGS is not set; run this through lighthouse.py');
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: JSON.parse(process.env.CHROMIUM_ARGS) });
 // Audits read the page after its load event and a quarter second with no
 // network or main-thread work (Lighthouse waits a second for each by
