@@ -16,12 +16,11 @@ from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 
 from devconcepts.core.errors import SourceError
-from devconcepts.core.fences import outside_code
+from devconcepts.core.fences import prose_lines
 from devconcepts.glossary.links import term_link
 
 REFERENCE = r"\[\[term:(?P<id>[^\]|\s]*)(?:\|(?P<text>[^\]\n]+))?\]\]"
 _REFERENCE = re.compile(REFERENCE)
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 class UnknownTermError(SourceError):
@@ -36,8 +35,8 @@ class UnknownTermError(SourceError):
 
 def scan_references(text: str) -> Iterator[tuple[int, str]]:
     """(1-based line, term id) of every reference outside fenced and inline code."""
-    for number, line in outside_code(text.splitlines()):
-        for found in _REFERENCE.finditer(_CODE_SPAN.sub("", line)):
+    for number, line in prose_lines(text):
+        for found in _REFERENCE.finditer(line):
             yield number, found.group("id")
 
 
