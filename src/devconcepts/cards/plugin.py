@@ -37,7 +37,8 @@ from devconcepts.cards.config import CardsConfig
 from devconcepts.cards.extract import Card, DuplicateCardError, MissingNoteError, extract, page_key
 from devconcepts.cards.page import Topic, render
 from devconcepts.cards.topic_link import add_link, topic_href
-from devconcepts.core.errors import SourceError, located, option_problem, page_path, project_path, stop
+from devconcepts.core.errors import (SourceError, lines_reading, located, option_problem, page_path, project_path,
+                                     source_line, stop)
 from devconcepts.core.labels import labels_for
 from devconcepts.core.locales import counterpart_key, is_fallback, page_locale
 from devconcepts.core.page_sources import newest_change
@@ -198,14 +199,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             return [Card(**card) for card in found]
         except DuplicateCardError as error:
             first = error.key.split("\n", 1)[0]
-            lines = (topic.file.content_string or "").splitlines()
             # The second mention is the card that repeats the first.
-            mentions = [n for n, text in enumerate(lines, 1) if first and first in text]
+            mentions = lines_reading(topic.file.content_string or "", first) if first else []
             line = mentions[1] if len(mentions) > 1 else (mentions or [1])[0]
             raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None
         except MissingNoteError as error:
             # The comparison's own check (devconcepts.compare.parse) stops a
             # page whose note is missing first; this is for HTML from elsewhere.
-            lines = (topic.file.content_string or "").splitlines()
-            line = next((n for n, text in enumerate(lines, 1) if "corrected:" in text and error.title in text), 1)
+            line = source_line(topic.file.content_string or "", "corrected:", error.title) or 1
             raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None

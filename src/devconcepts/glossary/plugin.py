@@ -34,7 +34,6 @@ from devconcepts.glossary import variants
 from devconcepts.glossary.extension import GlossaryExtension, read_terms
 from devconcepts.glossary.page import fill_section_titles
 from devconcepts.core.errors import located, option_problem, project_path, stop
-from devconcepts.glossary.references import UnknownTermError, scan_references
 from devconcepts.core.locales import (built_locales, counterpart_key, is_default_language_build, page_locale,
                                       source_locale)
 from devconcepts.core import site_data
@@ -89,10 +88,8 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return markdown_text
         context = self.enter_page(page, config)
+        # Unknown [[term:…]] ids stop the extension, which resolves them.
         source = page.file.content_string
-        for line, term_id in scan_references(source):
-            if term_id not in self.term_set.by_id:
-                raise stop(UnknownTermError(term_id, line, context.source_path, self.terms_file))
         if source_locale(config, page.file.src_uri) == self.locale:
             # Each source is checked once, in its own language's build.
             for found in variants.find_in_page(source, self.avoided, self.notes):
