@@ -16,20 +16,24 @@ from __future__ import annotations
 
 import re
 
+from devconcepts.core.html_tags import markup
 from devconcepts.core.material_internals import ELLIPSIS
 from devconcepts.core.verbatim import VerbatimSpans
 
-# Whitespace between two tags: no markup is read by these two, only the
-# characters around a run of whitespace (and Material's ELLIPSIS label).
-_INDENTATION = re.compile(r">[ \t\r\n]*\n[ \t\r\n]*<")
+_INDENTATION = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
+# Material's one-line labels (material_internals.ELLIPSIS), as its templates write them.
 _ELLIPSIS_TEXT = re.compile(r'(<(span|div) class="%s">)[ \t\r\n]+([^<]*?)[ \t\r\n]*(</\2>)' % ELLIPSIS)
 
 
 def squeeze(html: str) -> str:
-    verbatim = VerbatimSpans(html)
-
-    def replace(match: re.Match) -> str:
-        # The whitespace lies between match.start() + 1 and match.end() - 1.
-        return match.group(0) if verbatim.covers(match.start() + 1) else ">\n<"
-
-    return _ELLIPSIS_TEXT.sub(r"\1\3\4", _INDENTATION.sub(replace, html))
+    found = markup(html)
+    verbatim = VerbatimSpans(html, found)
+    out, position = [], 0
+    for before, after in zip(found, found[1:]):
+        # Only whitespace between two pieces of markup, outside verbatim text.
+        if after.start > before.end and _INDENTATION.fullmatch(html, before.end, after.start) \
+                and not verbatim.covers(before.end):
+            out += [html[position:before.end], "\n"]
+            position = after.start
+    out.append(html[position:])
+    return _ELLIPSIS_TEXT.sub(r"\1\3\4", "".join(out))
