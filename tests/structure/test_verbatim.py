@@ -30,3 +30,16 @@ def test_every_check_keeps_the_same_elements_as_written(element):
     assert squeeze(html) == f"<div>\n<{element}>\n/// compare | shown\n  <b>x</b>\n</{element}>\n</div>"
     assert leftover_block_lines(html) == []
     assert leftover_block_lines(html.replace(element, "div")) == ["/// compare | shown"]
+
+
+def test_markup_is_read_as_a_browser_reads_tags_with_its_offsets():
+    from devconcepts.core.html_tags import COMMENT, DECLARATION, markup
+
+    page = '<!doctype html>\n<a title="x > <b>">y</a><script>if (a<b) "<i>"</script><!-- <p> --><br/>'
+    found = markup(page)
+    assert [(item.name, item.closing) for item in found] == [
+        (DECLARATION, False), ("a", False), ("a", True), ("script", False), ("script", True), (COMMENT, False),
+        ("br", False)]
+    assert "".join(page[item.start:item.end] for item in found) == \
+        '<!doctype html><a title="x > <b>"></a><script></script><!-- <p> --><br/>'
+    assert found[1].attr("title") == "x > <b>"

@@ -16,24 +16,22 @@ from __future__ import annotations
 
 import re
 
-from devconcepts.core.html_tags import markup
 from devconcepts.core.material_internals import ELLIPSIS
 from devconcepts.core.verbatim import VerbatimSpans
 
-_INDENTATION = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
+# Whitespace between two tags. The one place the squeeze reads markup, the
+# verbatim elements, is core.verbatim's; this reads only the characters
+# around a run of whitespace.
+_INDENTATION = re.compile(r">[ \t\r\n]*\n[ \t\r\n]*<")
 # Material's one-line labels (material_internals.ELLIPSIS), as its templates write them.
 _ELLIPSIS_TEXT = re.compile(r'(<(span|div) class="%s">)[ \t\r\n]+([^<]*?)[ \t\r\n]*(</\2>)' % ELLIPSIS)
 
 
 def squeeze(html: str) -> str:
-    found = markup(html)
-    verbatim = VerbatimSpans(html, found)
-    out, position = [], 0
-    for before, after in zip(found, found[1:]):
-        # Only whitespace between two pieces of markup, outside verbatim text.
-        if after.start > before.end and _INDENTATION.fullmatch(html, before.end, after.start) \
-                and not verbatim.covers(before.end):
-            out += [html[position:before.end], "\n"]
-            position = after.start
-    out.append(html[position:])
-    return _ELLIPSIS_TEXT.sub(r"\1\3\4", "".join(out))
+    verbatim = VerbatimSpans(html)
+
+    def replace(match: re.Match) -> str:
+        # The whitespace lies between match.start() + 1 and match.end() - 1.
+        return match.group(0) if verbatim.covers(match.start() + 1) else ">\n<"
+
+    return _ELLIPSIS_TEXT.sub(r"\1\3\4", _INDENTATION.sub(replace, html))

@@ -6,7 +6,9 @@ HTMLParser, through `markup()` here, for a rewrite that keeps the page's
 bytes (it gives each tag, comment and declaration with its offsets, so the
 caller cuts and splices the page's own text); BeautifulSoup for a query (it
 gives the text and attributes, not the bytes); and a regex only for markup
-of Material's listed in `devconcepts.core.material_internals`.
+of Material's listed in `devconcepts.core.material_internals`, and for the
+verbatim elements of `devconcepts.core.verbatim`, which every page's
+whitespace squeeze reads (the cost is measured there).
 
 HTMLParser reads tags as a browser's tokenizer does: the text of a script or
 a style is not markup, and a `>` inside a quoted attribute ends nothing."""

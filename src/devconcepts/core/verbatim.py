@@ -7,43 +7,32 @@ or are not text to read: `pre`, `code` and `kbd` (Material's stylesheet
 gives code and kbd `white-space: pre-wrap`), `textarea`, and the script and
 style elements. Comments are left as written too.
 
-They are found with `devconcepts.core.html_tags`, the way a browser's
-tokenizer finds them, so a `</pre>` inside a script or a comment does not
-end anything."""
+They are found with one regex, not with HTMLParser (`core.html_tags`): the
+whitespace squeeze reads every built page, the print book among them, and
+HTMLParser took 1.1 s per build for what the regex does in 0.05 s. The
+regex matches from left to right, so a `</pre>` inside a script or a
+comment, which the script or comment match takes whole, ends nothing."""
 
 from __future__ import annotations
 
 import bisect
+import re
 
-from devconcepts.core.html_tags import COMMENT, Markup, markup
+VERBATIM_ELEMENTS = ("pre", "code", "kbd", "textarea", "script", "style")
+_VERBATIM = re.compile(r"<(%s)\b[^>]*>.*?</\1\s*>|<!--.*?-->" % "|".join(VERBATIM_ELEMENTS), re.S | re.I)
 
-VERBATIM_ELEMENTS = frozenset({"pre", "code", "kbd", "textarea", "script", "style"})
 
-
-def verbatim_spans(html: str, found: list[Markup] | None = None) -> list[tuple[int, int]]:
+def verbatim_spans(html: str) -> list[tuple[int, int]]:
     """(start, end) offsets of every verbatim element and comment of `html`
-    (the outermost ones, start tag to end tag), in order; one left open runs
-    to the end. `found` is `markup(html)`, when the caller has it."""
-    spans, open_element = [], None
-    for item in markup(html) if found is None else found:
-        if open_element is not None:
-            if item.closing and item.name == open_element.name:
-                spans.append((open_element.start, item.end))
-                open_element = None
-        elif item.name == COMMENT:
-            spans.append((item.start, item.end))
-        elif item.name in VERBATIM_ELEMENTS and not item.closing:
-            open_element = item
-    if open_element is not None:
-        spans.append((open_element.start, len(html)))
-    return spans
+    (the outermost ones, start tag to end tag), in order."""
+    return [match.span() for match in _VERBATIM.finditer(html)]
 
 
 class VerbatimSpans:
     """The verbatim spans of one page, asked about by offset."""
 
-    def __init__(self, html: str, found: list[Markup] | None = None) -> None:
-        self.spans = verbatim_spans(html, found)
+    def __init__(self, html: str) -> None:
+        self.spans = verbatim_spans(html)
         self._starts = [start for start, _ in self.spans]
 
     def covers(self, position: int) -> bool:
