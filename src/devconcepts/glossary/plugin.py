@@ -7,9 +7,10 @@
 * Checks the term list before any page, naming the file and line of a
   mistake, and the spellings in the term list and the diagrams (the data
   files, `devconcepts.core.site_data`) against the avoided variants.
-* Fails the build on a `[[term:id]]` with an unknown id, naming the file and
-  line (the extension alone cannot know the file, and MkDocs strips the front
-  matter before it counts lines).
+* Hands the extension the page (`enter_page`), so that a `[[term:id]]` with
+  an unknown id, which the extension finds, fails the build naming the file
+  and its line (the extension alone cannot know the file, and MkDocs strips
+  the front matter before it counts lines).
 * Gives the glossary's "explained in" links the title of the section they
   lead to, from that page's rendered table of contents, and warns (failing
   `--strict`) when that section's anchor is not on the built page.
