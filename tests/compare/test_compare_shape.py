@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from types import SimpleNamespace
 
+import markdown
 import pytest
 
 from devconcepts.compare.shape import Side, differences
@@ -101,21 +102,35 @@ def _page(src_uri: str, locale: str, markdown: str):
     return SimpleNamespace(file=file)
 
 
+def _plugin() -> ComparePlugin:
+    plugin = ComparePlugin()
+    plugin.load_config({})
+    plugin.on_config(_config("ko"))
+    return plugin
+
+
+def _build_page(plugin: ComparePlugin, page, config) -> None:
+    """What MkDocs does with a page: the plugin's Markdown hook, the
+    conversion with the plugin's extension, the plugin's HTML hook."""
+    text = plugin.on_page_markdown(page.file.content_string, page, config, None)
+    html = markdown.Markdown(extensions=["def_list", plugin.compare]).convert(text)
+    plugin.on_page_content(html, page, config, None)
+
+
 def _config(building: str = "ko"):
     """A bilingual site's config while static-i18n builds `building`."""
     i18n = SimpleNamespace(current_language=building, default_language="ko", config=SimpleNamespace(languages=[]))
-    return SimpleNamespace(theme={"language": "ko"}, mdx_configs={}, plugins={"i18n": i18n},
+    return SimpleNamespace(theme={"language": "ko"}, mdx_configs={}, markdown_extensions=[], plugins={"i18n": i18n},
                            docs_dir="/project/docs", config_file_path="/project/mkdocs.yml")
 
 
 @pytest.mark.parametrize("order", [("ko", "en"), ("en", "ko")], ids=["korean-first", "english-first"])
 def test_plugin_warns_whichever_language_is_built_first(order, caplog):
-    plugin = ComparePlugin()
-    plugin.load_config({})
+    plugin = _plugin()
     pages = {"ko": _page("log.md", "ko", KO), "en": _page("log.en.md", "en", EN.replace("Uses\n: Auditing\n: Staying logged in\n", ""))}
     with caplog.at_level(logging.WARNING):
         for locale in order:
-            plugin.on_page_markdown(pages[locale].file.content_string, pages[locale], _config(locale), None)
+            _build_page(plugin, pages[locale], _config(locale))
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
     assert warnings == [
         "devconcepts: docs/log.md:1: comparison tables of log.md and log.en.md differ: comparison 1 (log.md line 1, "
@@ -125,10 +140,9 @@ def test_plugin_warns_whichever_language_is_built_first(order, caplog):
 
 def test_plugin_does_not_compare_a_page_with_its_own_fallback(caplog):
     # Without log.en.md, static-i18n builds /en/log/ from log.md (locale ko).
-    plugin = ComparePlugin()
-    plugin.load_config({})
+    plugin = _plugin()
     page = _page("log.md", "ko", KO)
     with caplog.at_level(logging.WARNING):
-        plugin.on_page_markdown(KO, page, _config("ko"), None)
-        plugin.on_page_markdown(KO, page, _config("en"), None)
+        _build_page(plugin, page, _config("ko"))
+        _build_page(plugin, page, _config("en"))
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []

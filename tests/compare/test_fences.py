@@ -7,9 +7,13 @@ from __future__ import annotations
 import markdown
 import pytest
 
+from sitekit import TERMS_FILE
+
 from devconcepts.compare.parse import parse
-from devconcepts.core.fences import FenceScanner, outside_code
-from devconcepts.glossary.references import scan_references
+from devconcepts.core.fences import FenceScanner, blank_code_spans, outside_code, prose_lines
+from devconcepts.csp.sources import find_in_markdown
+from devconcepts.glossary.extension import GlossaryExtension
+from devconcepts.glossary.references import UnknownTermError
 from devconcepts.glossary.variants import find_in_page, page_rules
 from devconcepts.terms.term_list import Term
 
@@ -29,6 +33,10 @@ COMPARISON = "/// compare | A vs B\n    subjects: [A, B]\n\nSpeed\n: fast\n: slo
     ("- item\n\n    ~~~\n    X\n    ~~~~~\nY\n", [3, 4, 5]),
     # Never closed: code to the end.
     ("Y\n```\nX\nX\n", [2, 3, 4]),
+    # In a blockquote, closed in as many blockquotes; outside it, a quoted
+    # fence is content.
+    ("> ```\n> X\n> ```\nY\n", [1, 2, 3]),
+    ("```\n> ```\nX\n```\nY\n", [1, 2, 3, 4]),
 ])
 def test_which_lines_are_code(page, code):
     scanner = FenceScanner()
@@ -42,6 +50,15 @@ def test_python_markdown_agrees_on_a_nested_fence():
     assert html.count("<code") == 1 and "Y" in html.split("</code>")[0]
 
 
+def references(page):
+    """The line of the first unknown [[term:…]] reference, as the glossary reports it; None if none."""
+    try:
+        markdown.markdown(page, extensions=["pymdownx.superfences", GlossaryExtension(terms_file=str(TERMS_FILE))])
+    except UnknownTermError as error:
+        return error.line
+    return None
+
+
 NESTED = "````markdown\n```\n" + COMPARISON + "```\n[[term:nope]] 큐블릿\n````\n"
 
 
@@ -49,9 +66,41 @@ def test_every_check_skips_the_same_code():
     # Before one scanner, a ``` inside a ```` block ended the code for some
     # checks, which then read the lines after it as the page's own.
     assert parse(NESTED) == []
-    assert list(scan_references(NESTED)) == []
+    assert references(NESTED) is None
     kubelet = Term(id="kubelet", names={"ko": "kubelet", "en": "kubelet"}, avoid={"ko": ("큐블릿",)})
     assert find_in_page(NESTED, page_rules([kubelet], "ko")) == []
     after = NESTED + "[[term:nope]] 큐블릿\n"
-    assert list(scan_references(after)) == [(len(after.splitlines()), "nope")]
+    assert references(after) == len(after.splitlines())
     assert [found.line for found in find_in_page(after, page_rules([kubelet], "ko"))] == [len(after.splitlines())]
+
+
+@pytest.mark.parametrize("text, blanked", [
+    ("a `b` c", "a     c"),
+    # A span closes only with a run of as many backticks.
+    ("a ``b`c`` d", "a         d"),
+    ("a ``b` c", "a ``b` c"),
+    # A span may continue on the next line, never past a blank line.
+    ("a `b\nc` d", "a   \n   d"),
+    ("a `b\n\nc` d", "a `b\n\nc` d"),
+])
+def test_code_spans_are_blanked_in_place(text, blanked):
+    assert blank_code_spans(text) == blanked
+
+
+QUOTED = "> ```\n> [[term:nope]] 큐블릿 <script>x</script>\n> ```\n"
+
+
+def test_every_check_skips_the_same_code_spans_and_quoted_fences():
+    # Each check had its own code-span pattern (one of them per line only);
+    # the script check had its own fence scanner, the only one to see a
+    # fence in a blockquote.
+    page = QUOTED + "`[[term:a]] 큐블릿 <script>` and ``x`\n[[term:b]] 큐블릿 <script>``\n"
+    assert [number for number, _ in prose_lines(page)] == [4, 5]
+    assert references(page) is None
+    kubelet = Term(id="kubelet", names={"ko": "kubelet", "en": "kubelet"}, avoid={"ko": ("큐블릿",)})
+    assert find_in_page(page, page_rules([kubelet], "ko")) == []
+    assert find_in_markdown(page) == []
+    after = page + "[[term:c]] 큐블릿 <script>\n"
+    assert references(after) == 6
+    assert [found.line for found in find_in_page(after, page_rules([kubelet], "ko"))] == [6]
+    assert [finding.line for finding in find_in_markdown(after)] == [6]

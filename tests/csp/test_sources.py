@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from devconcepts.csp.sources import find_in_data, find_in_markdown, without_code
+from devconcepts.core.fences import without_code
+from devconcepts.csp.sources import find_in_data, find_in_markdown
 
 
 def lines(findings):

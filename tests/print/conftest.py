@@ -27,6 +27,16 @@ def book_options():
     return config.plugins["devconcepts-print"].config
 
 
+def left_out_sources() -> set[str]:
+    """The sources that are not topics (mkdocs.yml's `extra: not_topics:`,
+    read by devconcepts.core.topics): the book placeholder among them."""
+    from mkdocs.config import load_config
+
+    from devconcepts.core.topics import not_topics
+
+    return set(not_topics(load_config(str(ROOT / "mkdocs.yml"))))
+
+
 def _sources() -> list[str]:
     return sorted(p.name for p in DOCS.glob("*.md"))
 
@@ -38,10 +48,9 @@ def _unsuffixed(name: str) -> str:
 
 def topic_sources() -> list[str]:
     """Every topic page's source in both languages: docs/*.md minus the book
-    placeholder and the pages the plugin's `exclude` keeps out of the book.
+    placeholder and the other pages that are not topics.
     Known at collection time, so each page is its own test."""
-    options = book_options()
-    left_out = {options.book, *options.exclude}
+    left_out = left_out_sources() | {book_options().book}
     return [name for name in _sources() if _unsuffixed(name) not in left_out]
 
 

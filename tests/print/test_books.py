@@ -12,7 +12,7 @@ import pytest
 
 from devconcepts.core.labels import label
 
-from .conftest import book_options, source_url
+from .conftest import book_options, left_out_sources, source_url
 from .content import links, statements
 from .pdf import A4_POINTS, normalise
 from .table_rows import tables_on_sheets
@@ -44,11 +44,10 @@ class Topic:
 @pytest.fixture(scope="module")
 def topics(print_context, site_url) -> dict[str, list[Topic]]:
     """Per language, the topics in navigation order, read from the home
-    page's navigation (every entry but the book and the pages the plugin's
-    `exclude` option names), each with what its own page prints."""
+    page's navigation (every entry but the book and the other pages that
+    are not topics), each with what its own page prints."""
     base = re.sub(r"^https?://[^/]+", "", site_url)
-    options = book_options()
-    left_out = [options.book, *options.exclude]
+    left_out = sorted(left_out_sources() | {book_options().book})
     skip = {"ko": {source_url(name) for name in left_out},
             "en": {source_url(name.replace(".md", ".en.md")) for name in left_out}}
     out = {}

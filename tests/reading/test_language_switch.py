@@ -1,19 +1,28 @@
-"""Switching language keeps the reader's place, in real Chromium through the
-header's language menu: an id both pages have (a glossary entry) is kept, a
-heading goes to its counterpart heading (same position in the page), both
-ways, and after the fragment changes on the page. The heading map loads when
-the menu opens, not with the page; a click right after opening (as `_switch`
-does) waits for it."""
+"""The language switch, in one place: the header's language menu of every
+built page leads to the page's counterpart in each language (the 404 pages
+to each language's home), and in real Chromium, switching lands on that
+page in its language, both ways, and keeps the reader's place: an id both
+pages have (a glossary entry) is kept, a heading goes to its counterpart
+heading (same position in the page), both ways, and after the fragment
+changes on the page. The heading map loads when the menu opens, not with the
+page; a click right after opening (as `_switch` does) waits for it.
+
+Served under a subpath, every page's switch is clicked too, in the sweep
+that loads every page there (tests/publish/test_subpath.py); the menu's
+links agree with the head's hreflang links and the sitemap in
+tests/quality/test_link_previews_built.py."""
 
 from __future__ import annotations
 
 import json
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-pytestmark = pytest.mark.browser
+from bilingual.pages import built_pages
+
+browser = pytest.mark.browser
 
 
 def _heading_ids(site, url) -> list[str]:
@@ -64,6 +73,7 @@ def page(browser):
     context.close()
 
 
+@browser
 def test_a_glossary_entry_keeps_its_id(page, site_url):
     page.goto(site_url + "glossary/#etcd")
     _switch(page, "en")
@@ -73,6 +83,7 @@ def test_a_glossary_entry_keeps_its_id(page, site_url):
     assert landed["top"] is not None and 0 <= landed["top"] < 200, landed
 
 
+@browser
 @pytest.mark.parametrize("url, other_url, lang, fragment", [
     ("kubernetes-cluster/", "en/kubernetes-cluster/", "en", "워커-노드worker-node"),
     ("en/log-vs-cookie/", "log-vs-cookie/", "ko", "sessions-and-tokens"),
@@ -88,6 +99,7 @@ def test_a_heading_goes_to_its_counterpart(page, site, site_url, url, other_url,
     assert landed["top"] is not None and 0 <= landed["top"] < 200, landed
 
 
+@browser
 def test_a_fragment_reached_on_the_page_is_kept_too(page, site, site_url):
     page.goto(site_url + "oltp/")
     ids = _heading_ids(site, "oltp/")
@@ -112,6 +124,7 @@ def _scroll_into(page, heading_id):
     assert page.evaluate("location.hash") == ""
 
 
+@browser
 @pytest.mark.parametrize("url, other_url, lang", [
     ("log-vs-cookie/", "en/log-vs-cookie/", "en"),
     ("en/kubernetes-cluster/", "kubernetes-cluster/", "ko"),
@@ -135,12 +148,19 @@ def test_a_scrolled_page_switches_to_the_section_being_read(page, site, site_url
     assert landed["top"] is not None and 0 <= landed["top"] < 200, landed
 
 
-def test_without_a_fragment_the_switch_goes_to_the_top(page, site_url):
+@browser
+def test_without_a_fragment_the_switch_goes_to_the_top_of_the_same_page_both_ways(page, site_url):
     page.goto(site_url + "oltp/")
+    assert page.locator("html").get_attribute("lang") == "ko"
     _switch(page, "en")
     assert _landed(page) == {"path": "/en/oltp/", "id": "", "top": None}
+    assert page.locator("html").get_attribute("lang") == "en"
+    _switch(page, "ko")
+    assert _landed(page) == {"path": "/oltp/", "id": "", "top": None}
+    assert page.locator("html").get_attribute("lang") == "ko"
 
 
+@browser
 def test_the_heading_map_loads_when_the_menu_opens(page, site_url):
     maps = []
     page.on("request", lambda request: maps.append(request.url) if "counterpart-headings" in request.url else None)
@@ -160,3 +180,26 @@ def test_every_translated_page_has_its_counterpart_headings_in_the_map(site):
         assert entry["en"]["url"] == "en/" + url
         assert entry["ko"]["ids"] == [unquote(i) for i in _heading_ids(site, url)]
         assert entry["en"]["ids"] == _heading_ids(site, "en/" + url)
+
+
+def _menu(soup, url):
+    """The language menu's targets as site paths, resolved against the page URL."""
+    base = "http://site.test/" + url
+    return {a["hreflang"]: urlsplit(urljoin(base, a["href"])).path
+            for a in soup.select(".md-select a[hreflang]")}
+
+
+def test_every_pages_menu_leads_to_its_counterparts(site):
+    problems = []
+    for page in built_pages(site):
+        if page.url.endswith("404.html"):
+            # Each language's 404 page leads to each language's home.
+            expected = {"ko": "/", "en": "/en/"}
+        else:
+            path = page.url[3:] if page.url.startswith("en/") else page.url
+            expected = {"ko": "/" + path, "en": "/en/" + path}
+        links = _menu(page.soup, page.url)
+        if links != expected:
+            problems.append(f"{page.url or '/'}: {links} != {expected}")
+    assert problems == []
+    assert {"404.html", "en/404.html"} <= {page.url for page in built_pages(site)}

@@ -73,3 +73,42 @@ def test_the_check_finds_a_feature_importing_another(tmp_path):
         "src/devconcepts/search/aliases.py:2: the feature 'search' imports 'glossary'",
         "src/devconcepts/search/index.py:2: the feature 'search' imports 'glossary'",
     ]
+
+
+def plugin_lookups(path: Path) -> list[tuple[int, str]]:
+    """(line, plugin name) of every `….plugins.get(name)` or `….plugins[name]`
+    in `path` whose name is a string, written out or a module-level constant."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {target.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                 and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                 for target in node.targets if isinstance(target, ast.Name)}
+
+    def name_of(node: ast.AST) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        return constants.get(node.id) if isinstance(node, ast.Name) else None
+
+    def is_plugins(node: ast.AST) -> bool:
+        return isinstance(node, ast.Attribute) and node.attr == "plugins"
+
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+                and is_plugins(node.func.value) and node.args:
+            name = name_of(node.args[0])
+        elif isinstance(node, ast.Subscript) and is_plugins(node.value):
+            name = name_of(node.slice)
+        else:
+            continue
+        if name is not None:
+            found.append((node.lineno, name))
+    return found
+
+
+def test_no_feature_reads_a_plugin_of_the_package():
+    # A feature learns what another one decides from core (e.g. which pages
+    # are topics: devconcepts.core.topics), never from that plugin's options.
+    problems = [f"src/devconcepts/{path.relative_to(PACKAGE).as_posix()}:{line}: reads the plugin '{name}'"
+                for path in sorted(PACKAGE.rglob("*.py")) for line, name in plugin_lookups(path)
+                if name.startswith("devconcepts-")]
+    assert problems == []

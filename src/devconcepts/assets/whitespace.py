@@ -4,9 +4,8 @@ Material's templates indent their output, and every page carries it (what a
 first visit downloads: `bench/compare_plain.py`). A run of
 whitespace between two tags that holds a line break becomes one line break:
 the browser reads any such run as one space, so the page renders the same.
-Elements whose whitespace shows are left as they are (pre, code, kbd and
-textarea; Material's stylesheet gives code and kbd `white-space: pre-wrap`),
-and so are scripts and styles.
+Elements whose whitespace shows are left as they are, and so are scripts,
+styles and comments (devconcepts.core.verbatim).
 
 The text of Material's `md-ellipsis` elements (every navigation entry, the
 header's title) loses the indentation around it: each is a block or flex
@@ -15,24 +14,24 @@ shows (material_internals.ELLIPSIS)."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from devconcepts.core.material_internals import ELLIPSIS
+from devconcepts.core.verbatim import VerbatimSpans
 
-_VERBATIM = re.compile(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+# Whitespace between two tags. The one place the squeeze reads markup, the
+# verbatim elements, is core.verbatim's; this reads only the characters
+# around a run of whitespace.
 _INDENTATION = re.compile(r">[ \t\r\n]*\n[ \t\r\n]*<")
+# Material's one-line labels (material_internals.ELLIPSIS), as its templates write them.
 _ELLIPSIS_TEXT = re.compile(r'(<(span|div) class="%s">)[ \t\r\n]+([^<]*?)[ \t\r\n]*(</\2>)' % ELLIPSIS)
 
 
 def squeeze(html: str) -> str:
-    verbatim = [(m.start(), m.end()) for m in _VERBATIM.finditer(html)]
-    starts = [start for start, _ in verbatim]
+    verbatim = VerbatimSpans(html)
 
     def replace(match: re.Match) -> str:
         # The whitespace lies between match.start() + 1 and match.end() - 1.
-        i = bisect.bisect_right(starts, match.start()) - 1
-        inside = i >= 0 and verbatim[i][1] > match.start() + 1
-        return match.group(0) if inside else ">\n<"
+        return match.group(0) if verbatim.covers(match.start() + 1) else ">\n<"
 
     return _ELLIPSIS_TEXT.sub(r"\1\3\4", _INDENTATION.sub(replace, html))

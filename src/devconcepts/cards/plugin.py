@@ -9,9 +9,10 @@ JSON. The app that schedules the cards (`assets/javascripts/review.js`) and
 its stylesheet are loaded by the page's template (`overrides/review.html`)
 only, so topic pages carry none of it.
 
-The topics are the print book's: every navigation page except the book, the
-pages its `exclude` lists (the home page, the glossary, this page) and pages
-that fell back to another language.
+The topics are the site's (devconcepts.core.topics): every navigation page
+but those mkdocs.yml's `extra: not_topics:` lists (the home page, the
+glossary, this page, the print book) and pages that fell back to another
+language.
 """
 
 from __future__ import annotations
@@ -37,17 +38,15 @@ from devconcepts.cards.config import CardsConfig
 from devconcepts.cards.extract import Card, DuplicateCardError, MissingNoteError, extract, page_key
 from devconcepts.cards.page import Topic, render
 from devconcepts.cards.topic_link import add_link, topic_href
-from devconcepts.core.errors import SourceError, located, option_problem, page_path, project_path, stop
+from devconcepts.core.errors import (SourceError, lines_reading, located, option_problem, page_path, project_path,
+                                     source_line, stop)
 from devconcepts.core.labels import labels_for
-from devconcepts.core.locales import counterpart_key, is_fallback, page_locale
+from devconcepts.core.locales import counterpart_key, page_locale
 from devconcepts.core.page_sources import newest_change
 from devconcepts.core.site_data import project_dir
+from devconcepts.core.topics import topics
 
 log = get_plugin_logger(__name__)
-
-PRINT_PLUGIN = "devconcepts-print"
-"""The plugin whose book decides which pages are topics."""
-
 
 class CardsPlugin(BasePlugin[CardsConfig]):
     def __init__(self) -> None:
@@ -176,14 +175,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             return None
         return [Path(p.file.abs_src_path) for p in [page, *self._topics(nav, config)]]
 
-    def _topics(self, nav: Navigation, config: MkDocsConfig) -> list[Page]:
-        book, exclude = "", set()
-        printing = config.plugins.get(PRINT_PLUGIN)
-        if printing is not None and printing.config.enabled:
-            book, exclude = printing.config.book, set(printing.config.exclude)
-        return [p for p in nav.pages
-                if counterpart_key(p.file) not in {book, self.config.page, *exclude}
-                and not is_fallback(config, p.file)]
+    @staticmethod
+    def _topics(nav: Navigation, config: MkDocsConfig) -> list[Page]:
+        return topics(config, nav).pages
 
     def _memo(self, config: MkDocsConfig, name: str) -> Memo:
         return Memo(cache_folder(config, self.config.cache_dir), name,
@@ -198,14 +192,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             return [Card(**card) for card in found]
         except DuplicateCardError as error:
             first = error.key.split("\n", 1)[0]
-            lines = (topic.file.content_string or "").splitlines()
             # The second mention is the card that repeats the first.
-            mentions = [n for n, text in enumerate(lines, 1) if first and first in text]
+            mentions = lines_reading(topic.file.content_string or "", first) if first else []
             line = mentions[1] if len(mentions) > 1 else (mentions or [1])[0]
             raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None
         except MissingNoteError as error:
             # The comparison's own check (devconcepts.compare.parse) stops a
             # page whose note is missing first; this is for HTML from elsewhere.
-            lines = (topic.file.content_string or "").splitlines()
-            line = next((n for n, text in enumerate(lines, 1) if "corrected:" in text and error.title in text), 1)
+            line = source_line(topic.file.content_string or "", "corrected:", error.title) or 1
             raise stop(located(page_path(config, topic.file.src_path), line, str(error))) from None

@@ -12,12 +12,11 @@ carry it.
 from __future__ import annotations
 
 import html
-import re
 from urllib.parse import quote
 
+from devconcepts.core.html_tags import markup
+
 LINK_CLASS = "review-topic-link"
-_QUESTION = re.compile(r'<details class="question[" ]')
-_DETAILS = re.compile(r"<details[\s>]|</details>")
 
 
 def topic_href(review_href: str, topic: str) -> str:
@@ -27,14 +26,16 @@ def topic_href(review_href: str, topic: str) -> str:
 
 def add_link(page_html: str, href: str, text: str) -> str:
     """`page_html` with the link after its last question; unchanged if it has none."""
-    starts = [match.start() for match in _QUESTION.finditer(page_html)]
-    if not starts:
+    details = [item for item in markup(page_html) if item.name == "details"]
+    questions = [i for i, item in enumerate(details)
+                 if not item.closing and (item.attr("class") or "").split()[:1] == ["question"]]
+    if not questions:
         return page_html
     depth, end = 0, None
-    for match in _DETAILS.finditer(page_html, starts[-1]):
-        depth += -1 if match.group() == "</details>" else 1
+    for item in details[questions[-1]:]:
+        depth += -1 if item.closing else 1
         if depth == 0:
-            end = match.end()
+            end = item.end
             break
     if end is None:
         return page_html

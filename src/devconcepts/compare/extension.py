@@ -82,17 +82,21 @@ class ComparePreprocessor(Preprocessor):
         self.document = document
 
     def run(self, lines: list[str]) -> list[str]:
+        # The one reading of the page's comparisons, counted in the file's
+        # lines: the owning plugin compares them with the translation's.
+        extension = self.document.extension
+        first = extension.first_line
         try:
-            comparisons = parse("\n".join(lines))
+            comparisons = parse("\n".join(lines), first_line=first)
         except ComparisonError as error:
-            raise self.document.extension.in_page(error) from None
+            raise extension.in_page(error, counted=True) from None
         self.document.reset(comparisons)
         out = list(lines)
         # Back to front, so earlier line numbers stay valid while replacing.
         for index in reversed(range(len(comparisons))):
             comparison = comparisons[index]
             indent, fence = " " * comparison.indent, "/" * comparison.fence
-            out[comparison.line - 1 : comparison.end_line] = [
+            out[comparison.line - first : comparison.end_line - first + 1] = [
                 f"{indent}{fence} {NAME} | {self.document.token(index)}",
                 f"{indent}{fence}",
             ]
@@ -109,7 +113,7 @@ class CompareCheck(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for index, comparison in enumerate(self.document.comparisons):
             if index not in self.document.rendered:
-                raise self.document.extension.in_page(ComparisonError(
+                raise self.document.extension.in_page(counted=True, error=ComparisonError(
                     comparison.line,
                     f"comparison '{comparison.title}' was not rendered: Markdown read it as code or raw "
                     "HTML. Start the block at the beginning of a line, or indent it only inside a list "

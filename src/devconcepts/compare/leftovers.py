@@ -13,8 +13,8 @@ import re
 
 from markdown.util import ETX, STX
 
-# Content that is shown as written: code may quote block syntax.
-_VERBATIM = re.compile(r"<(pre|code|script|style|textarea)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+from devconcepts.core.verbatim import VerbatimSpans
+
 # A `///` line at the start of a line of text: `<p>/// name | title` or `///</p>`.
 _FENCE_TEXT = re.compile(r"(?:^|>)[ \t]*(/{3,}[ \t]*(?:[\w-]+[ \t]*(?:\|[^<\n]*)?)?)[ \t]*(?=<|\n|$)", re.MULTILINE)
 
@@ -23,7 +23,8 @@ _PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
 
 def leftover_block_lines(page_html: str) -> list[str]:
     """The block-syntax lines found in `page_html`, as the reader would see them."""
-    text = _VERBATIM.sub("", page_html)
+    # Content shown as written (devconcepts.core.verbatim): code may quote block syntax.
+    text = VerbatimSpans(page_html).removed(page_html)
     return [_readable(match[1]) for match in _FENCE_TEXT.finditer(text)]
 
 

@@ -10,7 +10,9 @@ adds what only MkDocs knows about:
 - errors name the file as seen from the project and its real line (front
   matter included) and stop the build, strict or not;
 - each page's comparisons are compared with its translation's (x.md against
-  x.en.md); a drift is a warning, fatal under `--strict`;
+  x.en.md); a drift is a warning, fatal under `--strict`. The extension reads
+  each page's comparisons once, while it converts the page; the plugin takes
+  them from its own instance after that (`on_page_content`);
 - block syntax that reaches a page's HTML stops the build.
 
 mkdocs-static-i18n builds each extra language by calling `build()` again on
@@ -31,8 +33,7 @@ from devconcepts.compare.extension import CompareExtension
 from devconcepts.compare.study import StudyModeExtension
 from devconcepts.compare.shape import Side, differences
 from devconcepts.compare.leftovers import leftover_block_lines
-from devconcepts.compare.parse import ComparisonError, parse
-from devconcepts.core.errors import located, page_path, stop
+from devconcepts.core.errors import located, page_path, source_line, stop
 from devconcepts.core.labels import UnknownLabelError, label
 from devconcepts.core.locales import counterpart_key, is_default_language_build
 from devconcepts.core.plugin_extension import ExtensionOwner
@@ -55,7 +56,7 @@ class ComparePlugin(ExtensionOwner, BasePlugin[CompareConfig]):
         if not self.config.enabled:
             return None
         # The extensions read the page's language and file from this plugin.
-        self.own(config, EXTENSION, CompareExtension)
+        self.compare = self.own(config, EXTENSION, CompareExtension)
         if STUDY_EXTENSION in config.markdown_extensions:
             self.own(config, STUDY_EXTENSION, StudyModeExtension)
         if is_default_language_build(config):
@@ -69,30 +70,27 @@ class ComparePlugin(ExtensionOwner, BasePlugin[CompareConfig]):
         if not self.config.enabled:
             return None
         context = self.enter_page(page, config)
-        path = page.file.src_uri
-        locale = context.locale
         try:
             # The extension would fail mid-page; fail here, naming the page.
             for key in ("compare.aspect", "compare.shared"):
-                label(key, locale)
+                label(key, context.locale)
         except UnknownLabelError as error:
             raise stop(located(context.source_path, 1, str(error))) from None
-        try:
-            comparisons = parse(markdown, first_line=context.lines_above + 1)
-        except ComparisonError as error:
-            raise stop(error.in_file(context.source_path)) from None
-
-        if self.config.check_translations:
-            self._check_translation(page, config, locale, Side(path, tuple(comparisons)))
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not (self.config.enabled and self.config.check_leftovers):
+        if not self.config.enabled:
+            return None
+        if self.config.check_translations:
+            # The comparisons the extension read while converting this page.
+            comparisons = tuple(self.compare.document.comparisons)
+            self._check_translation(page, config, self.page.locale, Side(page.file.src_uri, comparisons))
+        if not self.config.check_leftovers:
             return None
         leftovers = leftover_block_lines(html)
         if leftovers:
             raise stop(located(
-                page_path(config, page.file.src_path), _source_line(page.file.content_string, leftovers[0]),
+                page_path(config, page.file.src_path), source_line(page.file.content_string, leftovers[0], whole=True),
                 f"block syntax '{leftovers[0]}' was not turned into HTML; "
                 "check the block's name and that its extension is enabled, its '| title' and its options",
             ))
@@ -119,14 +117,6 @@ class ComparePlugin(ExtensionOwner, BasePlugin[CompareConfig]):
                     + "; ".join(found)
                     + ". Keep both languages' tables the same shape",
                 ))
-
-
-def _source_line(source: str, text: str) -> int | None:
-    """The first source line reading `text`, if any."""
-    for number, line in enumerate(source.splitlines(), start=1):
-        if line.strip() == text:
-            return number
-    return None
 
 
 def _first_difference_line(first: Side, second: Side) -> int | None:

@@ -25,7 +25,7 @@ traceback, strict or not. Warnings use `located()` for the same text.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +58,24 @@ class SourceError(ValueError):
         error.__dict__.update(self.__dict__)
         SourceError.__init__(error, path, line, self.problem)
         return error
+
+
+def lines_reading(source: str | Sequence[str], *texts: str, whole: bool = False) -> list[int]:
+    """The 1-based numbers of the lines of `source` (a text or its lines)
+    that hold every one of `texts`; with `whole`, of those that read
+    `texts[0]` alone, spaces around it aside.
+
+    For a problem found where line numbers are gone (in a page's HTML, in
+    Markdown's inline pass): the line to fix is one that reads its text."""
+    lines = source.splitlines() if isinstance(source, str) else source
+    if whole:
+        return [number for number, line in enumerate(lines, start=1) if line.strip() == texts[0]]
+    return [number for number, line in enumerate(lines, start=1) if all(text in line for text in texts)]
+
+
+def source_line(source: str | Sequence[str], *texts: str, whole: bool = False) -> int | None:
+    """The first line of `lines_reading(source, *texts, whole=whole)`, if any."""
+    return next(iter(lines_reading(source, *texts, whole=whole)), None)
 
 
 def stop(error: SourceError | str, config: MkDocsConfig | None = None) -> PluginError:

@@ -102,6 +102,15 @@ def dump_page_config(config: dict) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027"))
 
 
+# The words of an index entry as Material's search worker reads them: it
+# walks an entry's HTML fragment character by character and takes each run
+# from a `<` to the next `>` as a tag, a word boundary (the worker's
+# tokenizer, in search.<hash>.min.js). devconcepts-search cuts the same words
+# (search/tokenizer.py's plain_text) with this pattern, which is the
+# worker's rule, not an HTML parser's.
+WORKER_TAG = re.compile(r"<[^>]*>")
+
+
 # The search worker: Material's worker (assets/javascripts/workers/search.
 # <hash>.min.js) takes and sends messages `{type, data}` whose types are
 # numbers from its TypeScript enum `SearchMessageType`. Our worker in front of

@@ -68,17 +68,27 @@ class OwnedExtension:
             raise KeyError(f"{type(self).__name__}: no setting or option '{name}'")
         return self.getConfig(name)
 
-    def in_page(self, error: SourceError) -> Exception:
+    @property
+    def first_line(self) -> int:
+        """The file's line number of the converted Markdown's first line:
+        below the front matter when a plugin handed over the page, 1 used
+        alone. For a reader that counts lines itself (`parse(text,
+        first_line=...)`), so that every line it names is the file's."""
+        page = self.page
+        return page.lines_above + 1 if page is not None else 1
+
+    def in_page(self, error: SourceError, counted: bool = False) -> Exception:
         """`error` as the build reports it: in the current page's file, with
-        the lines MkDocs cut off (front matter) counted, when a plugin handed
-        over the page and the error names no other file; as it is when the
-        extension is used alone."""
+        the lines MkDocs cut off (front matter) counted unless the error's
+        line counts from `first_line` already (`counted`), when a plugin
+        handed over the page and the error names no other file; as it is
+        when the extension is used alone."""
         page = self.page
         if page is None:
             return error
         if error.path is not None:  # a problem in another file (a data file)
             return stop(error)
-        return stop(error.in_file(page.source_path, page.lines_above))
+        return stop(error.in_file(page.source_path, 0 if counted else page.lines_above))
 
 
 class ExtensionOwner:

@@ -16,13 +16,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from devconcepts.core.fences import without_code
 from devconcepts.csp.markup import Finding, read
 
-_FENCE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
 # A Markdown link or reference whose destination is a javascript: URL.
 _MARKDOWN_JS_LINK = re.compile(r"(?:\]\(|^[ \t]*\[[^\]\n]+\]:)[ \t]*<?[ \t]*javascript:", re.I | re.M)
-# A code span may continue on the next line, never past a blank line.
-_CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?P<code>(?:(?!\n[ \t]*\n).)+?)(?<!`)(?P=ticks)(?!`)", re.S)
 
 _NO_SCRIPT = ("pages, terms and diagrams may not run scripts; put behaviour in overrides/assets/javascripts/ "
               "and list it in extra_javascript (to show markup, put it in a code span or a fenced code block)")
@@ -40,27 +38,6 @@ def advice(message: str) -> str:
         if key in message:
             return text
     return ""
-
-
-def without_code(markdown: str) -> str:
-    """`markdown` with fenced code blocks and code spans blanked out, each
-    character but a line break turned into a space, so lines keep their
-    numbers."""
-    lines = markdown.split("\n")
-    fence: str | None = None
-    for i, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group("fence")
-            lines[i] = ""
-        elif fence is not None:
-            closing = match is not None and match.group("fence").startswith(fence) and \
-                not line[match.end():].strip()
-            lines[i] = ""
-            if closing:
-                fence = None
-    text = "\n".join(lines)
-    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def find_in_markdown(markdown: str) -> list[Finding]:

@@ -79,6 +79,13 @@ class GlossaryExtension(OwnedExtension, BlocksExtension):
         return self._own
 
     @property
+    def terms_file_shown(self) -> str:
+        """The term list as error messages name it."""
+        if self.plugin is not None:
+            return self.plugin.terms_file
+        return self.getConfig("terms_file") or "data/terms.yml"
+
+    @property
     def terms(self) -> tuple[Term, ...]:
         return self.term_set.terms if self.term_set else ()
 

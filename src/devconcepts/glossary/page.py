@@ -25,18 +25,17 @@ visit than the page's own text.
 from __future__ import annotations
 
 import html as escape
-import re
 import xml.etree.ElementTree as etree
 from typing import Callable, Iterable
 
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block
 
+from devconcepts.core.html_tags import markup
 from devconcepts.core.labels import label
 
 SECTION = "data-section"
 """Marks a link whose text still lacks its section's title (the target)."""
-_WAITING = re.compile(rf'<a (?P<before>[^>]*?) ?{SECTION}="(?P<target>[^"]*)"(?P<after>[^>]*)>(?P<text>[^<]*)</a>')
 from devconcepts.glossary.links import definition
 from devconcepts.terms.term_list import Term
 
@@ -150,10 +149,21 @@ def render_entry(parent: etree.Element, term: Term, locale: str, sections: dict[
 
 def fill_section_titles(html: str, title_of: Callable[[str], str | None]) -> str:
     """The rendered glossary with each "explained in" link that waits for its
-    section's title given `title_of(target)` (`file.md#anchor`) after its label."""
-    def fill(match: re.Match) -> str:
-        title = title_of(escape.unescape(match["target"]))
-        text = f"{match['text']}: {escape.escape(title, quote=False)}" if title else match["text"]
-        return f"<a {match['before']}{match['after']}>{text}</a>"
-
-    return _WAITING.sub(fill, html)
+    section's title given `title_of(target)` (`file.md#anchor`) after its
+    label, and without its SECTION attribute."""
+    found = markup(html)
+    out, position = [], 0
+    for link, after in zip(found, found[1:]):
+        target = link.attr(SECTION) if link.name == "a" and not link.closing else None
+        if target is None or not (after.name == "a" and after.closing):
+            continue
+        # The start tag as written, less ` data-section="…"`; the link's text.
+        tag = html[link.start:link.end]
+        cut = tag.find(f' {SECTION}="')
+        tag = tag[:cut] + tag[tag.index('"', cut + len(SECTION) + 3) + 1:]
+        text = html[link.end:after.start]
+        title = title_of(target)
+        out += [html[position:link.start], tag, f"{text}: {escape.escape(title, quote=False)}" if title else text]
+        position = after.start
+    out.append(html[position:])
+    return "".join(out)

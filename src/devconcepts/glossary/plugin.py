@@ -7,9 +7,10 @@
 * Checks the term list before any page, naming the file and line of a
   mistake, and the spellings in the term list and the diagrams (the data
   files, `devconcepts.core.site_data`) against the avoided variants.
-* Fails the build on a `[[term:id]]` with an unknown id, naming the file and
-  line (the extension alone cannot know the file, and MkDocs strips the front
-  matter before it counts lines).
+* Hands the extension the page (`enter_page`), so that a `[[term:id]]` with
+  an unknown id, which the extension finds, fails the build naming the file
+  and its line (the extension alone cannot know the file, and MkDocs strips
+  the front matter before it counts lines).
 * Gives the glossary's "explained in" links the title of the section they
   lead to, from that page's rendered table of contents, and warns (failing
   `--strict`) when that section's anchor is not on the built page.
@@ -34,7 +35,6 @@ from devconcepts.glossary import variants
 from devconcepts.glossary.extension import GlossaryExtension, read_terms
 from devconcepts.glossary.page import fill_section_titles, letter_groups
 from devconcepts.core.errors import located, option_problem, project_path, stop
-from devconcepts.glossary.references import UnknownTermError, scan_references
 from devconcepts.core.locales import (built_locales, counterpart_key, is_default_language_build, page_locale,
                                       source_locale)
 from devconcepts.core import site_data, stages
@@ -89,10 +89,8 @@ class GlossaryPlugin(ExtensionOwner, BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return markdown_text
         context = self.enter_page(page, config)
+        # Unknown [[term:…]] ids stop the extension, which resolves them.
         source = page.file.content_string
-        for line, term_id in scan_references(source):
-            if term_id not in self.term_set.by_id:
-                raise stop(UnknownTermError(term_id, line, context.source_path, self.terms_file))
         if source_locale(config, page.file.src_uri) == self.locale:
             # Each source is checked once, in its own language's build.
             for found in variants.find_in_page(source, self.avoided, self.notes):

@@ -2,26 +2,24 @@
 page's language, `[[term:etcd|엣시디]]` under the given text.
 
 An unknown id fails the conversion with the line number, like the glossary
-shortcode of kubernetes.io. `scan_references` finds references with their
-source line for callers that know the file (the MkDocs plugin), skipping code.
+shortcode of kubernetes.io: this is the one check of the ids, in a site
+build (where the devconcepts-glossary plugin owns the extension and the
+error names the page's file) as on its own.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from typing import Iterator
 
 from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 
-from devconcepts.core.errors import SourceError
-from devconcepts.core.fences import outside_code
+from devconcepts.core.errors import SourceError, source_line
+from devconcepts.core.fences import without_code
 from devconcepts.glossary.links import term_link
 
 REFERENCE = r"\[\[term:(?P<id>[^\]|\s]*)(?:\|(?P<text>[^\]\n]+))?\]\]"
-_REFERENCE = re.compile(REFERENCE)
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 class UnknownTermError(SourceError):
@@ -34,13 +32,6 @@ class UnknownTermError(SourceError):
                                        f"the known ids are in {terms_file}")
 
 
-def scan_references(text: str) -> Iterator[tuple[int, str]]:
-    """(1-based line, term id) of every reference outside fenced and inline code."""
-    for number, line in outside_code(text.splitlines()):
-        for found in _REFERENCE.finditer(_CODE_SPAN.sub("", line)):
-            yield number, found.group("id")
-
-
 class TermReferenceProcessor(InlineProcessor):
     def __init__(self, md: Markdown, extension):
         super().__init__(REFERENCE, md)
@@ -50,16 +41,15 @@ class TermReferenceProcessor(InlineProcessor):
         term_id = m.group("id")
         term = self.extension.terms_by_id.get(term_id)
         if term is None:
-            raise self.extension.in_page(UnknownTermError(term_id, self._line_of(m.group(0)))) from None
+            raise self.extension.in_page(UnknownTermError(term_id, self._line_of(m.group(0)),
+                                                          terms_file=self.extension.terms_file_shown)) from None
         locale = self.extension.locale
         text = m.group("text") or term.names[locale]
         return term_link(term, text.strip(), locale, self.extension.setting("glossary_page")), m.start(0), m.end(0)
 
     def _line_of(self, reference: str) -> int | None:
         # Inline processing has no line numbers; the source lines were kept
-        # by the extension's preprocessor. The first line holding this exact
-        # reference is the one to fix.
-        for number, line in enumerate(getattr(self.md, "devconcepts_source_lines", ()), start=1):
-            if reference in line:
-                return number
-        return None
+        # by the extension's preprocessor. The first line outside code
+        # holding this exact reference is the one to fix.
+        lines = getattr(self.md, "devconcepts_source_lines", ())
+        return source_line(without_code("\n".join(lines)).split("\n"), reference)

@@ -25,14 +25,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from devconcepts.core.fences import outside_code
+from devconcepts.core.fences import prose_lines
 from devconcepts.terms.term_list import Term
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-# Spans whose text is not the site's wording, blanked before matching.
+# Spans whose text is not the site's wording, blanked before matching (code
+# spans are blanked already, by the one masker of core.fences).
 _MASKED = re.compile(
-    r"`+[^`]*`+"                      # code span
-    r"|\]\([^)]*\)"                   # link target
+    r"\]\([^)]*\)"                    # link target
     r"|<https?://[^>]*>|https?://\S+"  # autolink, bare URL
     r"|<!--.*?-->"                    # one-line HTML comment
     r"|\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」"  # quoted: the spelling is named, not used
@@ -91,14 +91,20 @@ def find_in_page(text: str, rules: Sequence[_Rule], verbatim: str = "") -> list[
     """Avoided spellings in a page's Markdown (front matter included, so line
     numbers are the file's). `verbatim` is the source notes' text, normalised."""
     found, comment = [], False
-    for number, line in outside_code(text.splitlines()):
+    lines = text.splitlines()
+    for number, masked in prose_lines(text):
+        # `masked` is the line with its code spans blanked; `line` keeps their
+        # text, cut at the same columns, for the comparison with the notes.
+        line = lines[number - 1]
         if comment:
-            if "-->" not in line:
+            if "-->" not in masked:
                 continue
-            comment, line = False, line.split("-->", 1)[1]
-        if "<!--" in line and "-->" not in line.split("<!--", 1)[1]:
-            comment, line = True, line.split("<!--", 1)[0]
-        masked = _MASKED.sub(lambda m: " " * len(m.group(0)), line)
+            cut = masked.index("-->") + len("-->")
+            comment, line, masked = False, line[cut:], masked[cut:]
+        if "<!--" in masked and "-->" not in masked.split("<!--", 1)[1]:
+            cut = masked.index("<!--")
+            comment, line, masked = True, line[:cut], masked[:cut]
+        masked = _MASKED.sub(lambda m: " " * len(m.group(0)), masked)
         for rule in rules:
             for match in rule.pattern.finditer(masked):
                 if verbatim and _in_notes(line, match.start(), verbatim):

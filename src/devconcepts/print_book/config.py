@@ -13,11 +13,8 @@ class PrintConfig(Config):
     book = c.Type(str, default="print.md")
     """Docs-relative source of the whole-book print page in the default language.
     Translations sit beside it (`print.en.md`); each is filled with the topic
-    pages of its own language."""
-
-    exclude = c.ListOfItems(c.Type(str), default=["index.md"])
-    """Navigation pages that are not topics and stay out of the book, as
-    docs-relative sources without the language suffix."""
+    pages of its own language (devconcepts.core.topics: mkdocs.yml's `extra:
+    not_topics:` lists the book too)."""
 
     source_line = c.Type(bool, default=True)
     """Give every page the print-only source line: site name, absolute URL,

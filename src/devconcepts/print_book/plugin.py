@@ -26,8 +26,9 @@ from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.errors import located, option_problem, page_path
 from devconcepts.core.labels import labels_for
-from devconcepts.core.locales import build_locales, counterpart_key, file_locale, is_fallback, language_name
+from devconcepts.core.locales import build_locales, counterpart_key, file_locale, language_name
 from devconcepts.core.page_sources import newest_change
+from devconcepts.core.topics import topics
 from devconcepts.core import git_dates
 from devconcepts.print_book import chapters as chapters_module
 from devconcepts.print_book.book import assemble
@@ -87,16 +88,11 @@ class PrintPlugin(BasePlugin[PrintConfig]):
 
     def _chapters(self, config: MkDocsConfig, nav: Navigation) -> tuple[list[Page], list[Page]]:
         """(the book's chapters, the pages left out because they fell back to
-        another language's file), in navigation order."""
-        pages, fallbacks = [], []
-        for page in nav.pages:
-            source = _normalised_src(page.file)
-            if source == self.config.book or source in self.config.exclude:
-                continue
-            # static-i18n fell back to another language's file: leave it out
-            # rather than print Korean in the English book.
-            (fallbacks if is_fallback(config, page.file) else pages).append(page)
-        return pages, fallbacks
+        another language's file), in navigation order: the site's topics
+        (devconcepts.core.topics); a fallback is left out rather than print
+        Korean in the English book."""
+        found = topics(config, nav)
+        return found.pages, found.fallbacks
 
     def _fill_book(self, book: Page, config: MkDocsConfig, nav: Navigation) -> dt.date | None:
         """Append the chapters to the book page; returns its last change (its newest chapter's)."""

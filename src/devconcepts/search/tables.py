@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from devconcepts.core.html_tags import markup
+
 CELL = " · "
 ROW = " / "
 
@@ -22,7 +24,7 @@ _CELL_MARK = "\ue000"
 _ROW_MARK = "\ue001"
 _MARKS = re.compile(r"\s*([\ue000\ue001])\s*")
 
-_TAG = re.compile(r"<(/?)(table|caption|tr|td|th)\b[^>]*>", re.IGNORECASE)
+_TABLE_TAGS = frozenset({"table", "caption", "tr", "td", "th"})
 
 
 def mark_cells(html: str) -> str:
@@ -34,10 +36,12 @@ def mark_cells(html: str) -> str:
     # Per open table: [something of the table seen before (caption or row),
     # a cell seen in the current row]
     tables: list[list[bool]] = []
-    for match in _TAG.finditer(html):
-        closing, tag = match.group(1), match.group(2).lower()
-        out.append(html[last:match.end()])
-        last = match.end()
+    for item in markup(html):
+        if item.name not in _TABLE_TAGS:
+            continue
+        closing, tag = item.closing, item.name
+        out.append(html[last:item.end])
+        last = item.end
         if tag == "table":
             if closing:
                 if tables:

@@ -14,6 +14,8 @@ import re
 from bisect import bisect_left
 from typing import Iterable, NamedTuple
 
+from devconcepts.core.material_internals import WORKER_TAG
+
 SEPARATOR = (
     r"(?:[\s\-()\[\]{}<>,.;:!?\"'`/\\"
     "\u00b7\u2026\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u3008\u3009\u300a\u300b\u3010\u3011\u3001\u3002~"
@@ -21,8 +23,6 @@ SEPARATOR = (
 )
 """Whitespace, hyphens, ASCII brackets and punctuation, ·, …, curly quotes,
 CJK brackets and 、。, the tilde of "1~3", and &amp; &lt; &gt;."""
-
-_TAG = re.compile(r"<[^>]*>")
 
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 MIN_PART = 3
@@ -45,7 +45,7 @@ def plain_text(fragment: str) -> str:
     """Text of an index entry's HTML fragment with its tags replaced by spaces,
     as Material's worker sees it: a tag is a word boundary, and the entities
     Material leaves (&amp; &lt; &gt;) stay for the separator to split at."""
-    return _TAG.sub(" ", fragment)
+    return WORKER_TAG.sub(" ", fragment)
 
 
 def split_words(text: str, separator: re.Pattern[str]) -> list[Word]:

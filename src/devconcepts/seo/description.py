@@ -6,7 +6,9 @@ import html
 import re
 
 # Paragraphs and list items in document order; the notes often open with a
-# bullet list rather than a paragraph.
+# bullet list rather than a paragraph. A regex over the page's content, not
+# BeautifulSoup (CONTRIBUTING's rule for queries): the same descriptions took
+# 0.66 s per build with BeautifulSoup and 1 ms with these.
 _BLOCK = re.compile(r"<(p|li)\b([^>]*)>(.*?)</\1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
