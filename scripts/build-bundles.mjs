@@ -41,6 +41,32 @@ const BUNDLES = {
     scripts: "mkdocs.yml",
     out: "overrides/assets/javascripts/devconcepts.min.js",
   },
+  // The service worker, which downloads with every first visit; minified on
+  // both sides of its line of build lists, which devconcepts-offline fills in
+  // (src/devconcepts/offline/worker.py) and keeps on a line of its own.
+  "service-worker": {
+    worker: "src/devconcepts/offline/sw.js",
+    placeholder: "/*BUILD*/ null",
+    out: "src/devconcepts/offline/sw.min.js",
+  },
+}
+
+const minified = async code => (await transform(code, {
+  loader: "js", minify: true, target: "es2020", charset: "utf8", legalComments: "none",
+})).code
+
+async function serviceWorker(spec, outfile) {
+  const source = readFileSync(join(root, spec.worker))
+  const text = source.toString("utf8")
+  const at = text.indexOf(spec.placeholder)
+  if (at < 0 || text.indexOf(spec.placeholder, at + 1) >= 0)
+    throw new Error(`${spec.worker} must hold '${spec.placeholder}' once`)
+  const start = text.lastIndexOf("\n", at) + 1
+  const end = text.indexOf("\n", at)
+  const name = spec.worker.split("/").pop()
+  const head = `/*sources ${sourcesDigest([name], () => source)}: node scripts/build-bundles.mjs service-worker*/\n`
+  writeFileSync(outfile || join(root, spec.out),
+    head + (await minified(text.slice(0, start))) + text.slice(start, end) + "\n" + (await minified(text.slice(end))))
 }
 
 /* mkdocs.yml's extra_javascript: the `- path` lines under the key. */
@@ -74,12 +100,8 @@ async function scripts(spec, outfile) {
   const paths = extraJavascript(spec.scripts)
   const read = path => readFileSync(join(root, "overrides", path))
   const parts = []
-  for (const path of paths) {
-    const result = await transform(read(path).toString("utf8"), {
-      loader: "js", minify: true, target: "es2020", charset: "utf8", legalComments: "none",
-    })
-    parts.push(result.code)
-  }
+  for (const path of paths)
+    parts.push(await minified(read(path).toString("utf8")))
   const head = `/*sources ${sourcesDigest(paths, read)}: node scripts/build-bundles.mjs site-scripts*/\n`
   writeFileSync(outfile || join(root, spec.out), head + parts.join(""))
 }
@@ -88,6 +110,7 @@ async function bundle(name, outfile) {
   const spec = BUNDLES[name]
   if (!spec) throw new Error(`no bundle '${name}'; the bundles are: ${Object.keys(BUNDLES).join(", ")}`)
   if (spec.scripts) return scripts(spec, outfile)
+  if (spec.worker) return serviceWorker(spec, outfile)
   const pkg = join(root, "node_modules", spec.package)
   const version = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).version
   // The package's licence asks for its notice in every copy.

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from devconcepts.assets.bundle import bundle_css, bundle_js, committed_script, sources_digest
+from devconcepts.assets.bundle import bundle_css, bundle_js, committed_script
+from devconcepts.core.committed import sources_digest
 from assets.small_site import build_small_site
 from devconcepts_testkit import ROOT, read_config
 
@@ -54,7 +55,7 @@ def test_a_committed_script_is_used_while_its_sources_are_unchanged(tmp_path):
     source = tmp_path / "a.js"
     source.write_text("var one = 1\n", encoding="utf-8")
     sources = [("assets/a.js", source)]
-    text = f"/*sources {sources_digest(sources)}: node scripts/build-bundles.mjs site-scripts*/\nvar o=1;\n"
+    text = f"/*sources {sources_digest([('assets/a.js', source.read_bytes())])}: node scripts/build-bundles.mjs site-scripts*/\nvar o=1;\n"
     assert committed_script(text, sources) == text
     source.write_text("var one = 2\n", encoding="utf-8")
     assert committed_script(text, sources) is None

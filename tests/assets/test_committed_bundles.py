@@ -31,7 +31,7 @@ BUNDLES = _bundles()
 
 
 def test_every_bundle_is_listed():
-    assert set(BUNDLES) == {"review", "search-tolerance", "site-scripts"}
+    assert set(BUNDLES) == {"review", "search-tolerance", "service-worker", "site-scripts"}
 
 
 @pytest.mark.parametrize("name", sorted(BUNDLES))

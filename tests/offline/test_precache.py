@@ -119,9 +119,34 @@ def test_the_worker_carries_the_lists(tiny_site):
 
 
 def test_a_worker_without_its_placeholder_is_refused(monkeypatch):
+    monkeypatch.setattr(worker, "minified", lambda: None)
     monkeypatch.setattr(worker, "source", lambda: "const BUILD = {}\n")
     with pytest.raises(ValueError, match="placeholder|/\\*BUILD\\*/"):
         worker.render("abc", [])
+
+
+def test_the_worker_is_the_committed_minified_one_while_it_is_current(tiny_site, monkeypatch):
+    lists = list(_lists(tiny_site).values())
+    committed = worker.minified()
+    assert committed is not None, "sw.min.js is stale: run node scripts/build-bundles.mjs service-worker"
+    code = worker.render("abc", lists)
+    assert code.startswith(committed[:committed.index("const BUILD")])
+    monkeypatch.setattr(worker, "minified", lambda: None)
+    plain = worker.render("abc", lists)
+    assert re.search(r"const BUILD = (\{.*\})\n", plain).group(1) == re.search(r"const BUILD = (\{.*\})\n", code).group(1)
+    assert len(code) < len(plain)
+
+
+def test_a_changed_worker_makes_the_committed_one_stale(monkeypatch):
+    from importlib import resources
+
+    from devconcepts.core.committed import current
+
+    files = resources.files("devconcepts.offline")
+    committed = files.joinpath(worker.MINIFIED).read_text(encoding="utf-8")
+    source = files.joinpath("sw.js").read_bytes()
+    assert current(committed, [("sw.js", source)])
+    assert not current(committed, [("sw.js", source + b"// changed\n")])
 
 
 def test_each_language_has_its_own_installable_manifest():

@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url, write_file
 
 from devconcepts.offline.config import OfflineConfig
 from devconcepts.core import stages
-from devconcepts.core.errors import option_problem, stop
+from devconcepts.core.errors import located, option_problem, project_path, stop
 from devconcepts.core.labels import labels_for
 from devconcepts.core.locales import all_languages_built, build_locales, built_locales, language_prefix
 from devconcepts.offline import worker
@@ -103,6 +103,10 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             code = worker.render(version(lists, worker.source()), lists, _hashed(site, lists))
         except ValueError as error:
             raise stop(option_problem(config, "devconcepts-offline", None, str(error))) from error
+        if worker.minified() is None:
+            log.warning(located(project_path(config, Path(worker.__file__).with_name(worker.MINIFIED)), 1,
+                                "not made from sw.js as it is now: run `node scripts/build-bundles.mjs "
+                                "service-worker` and commit it (this build minifies sw.js with rjsmin)"))
         write_file(code.encode("utf-8"), str(target))
         budget = self.config.budget_kb * 1000
         # What a reader who saves the language downloads: the list and the
