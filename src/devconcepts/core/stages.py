@@ -33,6 +33,10 @@ priority of its `on_config`, `on_files` and `on_post_build`; its
    Material's search index and purges its stylesheets, `PAGES_SECURED`
    writes each page's security policy, `FILES_LISTED` lists every built
    file for the service worker, and `PAGES_VERIFIED` reads the pages last.
+   These stages share the built site (`devconcepts.core.built_site`): its
+   files are listed and read once, and each stage writes through it what it
+   rewrites, so the next one reads that; only `PAGES_VERIFIED` reads the
+   pages from disk again, to catch a change made around it.
 """
 
 from __future__ import annotations
