@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import posixpath
 import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -28,6 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from devconcepts.seo.config import SeoConfig
 from devconcepts.core import stages
+from devconcepts.core.built_site import built_site
 from devconcepts.core.cache_files import cache_folder, write_bytes
 from devconcepts.core.errors import located, option_problem, page_path
 from devconcepts.core.labels import labels_for
@@ -36,10 +38,10 @@ from devconcepts.core.locales import (all_languages_built, built_locales, file_l
 from devconcepts.core.page_sources import last_change
 
 from . import preview
-from .crawl_files import language_sitemap, robots_txt
+from .crawl_files import ROBOTS, language_sitemap, robots_txt
 from .description import opening_text
 from .fonts import FontMissing, Fonts, find_fonts
-from .sitemap import Entry, sitemap_xml, write_sitemap
+from .sitemap import SITEMAP, Entry, sitemap_gz, sitemap_xml
 
 log = get_plugin_logger(__name__)
 
@@ -157,22 +159,26 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def on_post_build(self, config):
         if not self.config.enabled:
             return
-        site_dir = Path(config.site_dir)
-        (site_dir / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
-        if not all_languages_built(config) or not self.entries:
+        robots = robots_txt(config.site_url)
+        if not all_languages_built(config):
+            (Path(config.site_dir) / ROBOTS).write_text(robots, encoding="utf-8")
+            return
+        site = built_site(config)
+        site.write(ROBOTS, robots)
+        if not self.entries:
             return
         drawn, cached, seconds = self._drawn
         if drawn or cached:
             log.info(f"Link previews: {drawn} drawn in {seconds:.2f} s, {cached} from the cache")
         entries = [entry for _, entry in sorted(self.entries, key=lambda item: (item[0], item[1].loc))]
         text = sitemap_xml(entries)
-        write_sitemap(site_dir, text)
+        site.write(SITEMAP, text)
+        site.write(f"{SITEMAP}.gz", sitemap_gz(text))
         for locale, url, default in self.roots:
             if default:
                 continue
-            folder = site_dir / urlsplit(url).path[len(urlsplit(config.site_url).path):].strip("/")
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "sitemap.xml").write_text(language_sitemap(text, url), encoding="utf-8")
+            folder = urlsplit(url).path[len(urlsplit(config.site_url).path):].strip("/")
+            site.write(posixpath.join(folder, SITEMAP), language_sitemap(text, url))
 
 
 _CODE_DIGEST = hashlib.sha256(Path(preview.__file__).read_bytes()).hexdigest()
