@@ -4,6 +4,7 @@ kept as they write it)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,6 +13,9 @@ from mkdocs.config import load_config
 
 from devconcepts.core import built_site as built_site_module
 from devconcepts.core.built_site import BuiltSite, built_site, file_of, url_of
+
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_a_built_file_has_the_url_links_use():
     assert url_of("index.html") == ""
@@ -87,3 +91,35 @@ def test_the_site_is_not_shared_while_a_language_is_still_being_built(tmp_path, 
     monkeypatch.setattr(built_site_module, "all_languages_built", lambda _: False)
     with pytest.raises(RuntimeError, match="every language is built"):
         built_site(config)
+
+
+HAND_MADE_URL = re.compile(r"""(?:len|removesuffix|endswith)\(\s*["']/?index\.html["']\s*\)"""
+                           r"""|==\s*["']index\.html["']""")
+"""How a module turns a built file into its URL by hand."""
+
+
+def hand_made_urls(root: Path = ROOT) -> list[str]:
+    paths = [*root.glob("src/**/*.py"), *root.glob("tests/**/*.py"), *root.glob("bench/**/*.py"),
+             *(path for path in root.glob("scripts/*") if path.is_file()
+               and path.read_text(encoding="utf-8", errors="replace").startswith("#!/usr/bin/env python"))]
+    found = []
+    for path in sorted(paths):
+        if path.name in ("built_site.py", Path(__file__).name):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if HAND_MADE_URL.search(line):
+                found.append(f"{path.relative_to(root).as_posix()}:{number}")
+    return found
+
+
+def test_one_way_turns_a_built_file_into_its_url():
+    assert hand_made_urls() == []
+
+
+def test_the_check_finds_a_url_made_by_hand(tmp_path):
+    (tmp_path / "src" / "x").mkdir(parents=True)
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "src" / "x" / "a.py").write_text('u = p[: -len("index.html")]\nok = 1\n', encoding="utf-8")
+    (tmp_path / "scripts" / "tool").write_text('#!/usr/bin/env python3\nhome = p == "index.html"\n',
+                                               encoding="utf-8")
+    assert hand_made_urls(tmp_path) == ["scripts/tool:2", "src/x/a.py:1"]

@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from devconcepts.seo.config import SeoConfig
 from devconcepts.core import stages
-from devconcepts.core.built_site import built_site
+from devconcepts.core.built_site import built_site, url_of
 from devconcepts.core.cache_files import cache_folder, write_bytes
 from devconcepts.core.errors import located, option_problem, page_path
 from devconcepts.core.labels import labels_for
@@ -105,7 +105,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         locale = page_locale(config)
         written_in = file_locale(config, page.file)
         # Every language's home, not only the default one's (MkDocs' is_homepage).
-        is_home = language_path(page.file) == "index.html"
+        is_home = url_of(language_path(page.file)) == ""
         title = config.site_name if is_home else html.unescape(page.title or config.site_name)
         topic = _topic(page) or config.site_description or ""
         name = _image_name(language_path(page.file))
@@ -195,5 +195,4 @@ def _topic(page) -> str | None:
 
 def _image_name(path: str) -> str:
     """`oltp.png` for `oltp/index.html`, `index.png` for the home page."""
-    stem = path[: -len("index.html")] if path.endswith("index.html") else path.removesuffix(".html")
-    return f"{stem.strip('/') or 'index'}.png"
+    return f"{url_of(path).removesuffix('.html').strip('/') or 'index'}.png"
