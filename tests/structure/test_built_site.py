@@ -71,6 +71,8 @@ def test_text_is_read_as_read_text_reads_it_and_data_as_the_bytes(small_site):
     with pytest.raises(UnicodeDecodeError):
         site.text("old.bin")
     assert site.text("old.bin", errors="replace") == "\ufffd\ufffd"
+    site.write("crlf.html", "a\r\nb")
+    assert site.text("crlf.html") == "a\nb" and site.data("crlf.html") == b"a\r\nb"
 
 
 def _config(tmp_path: Path, name: str):

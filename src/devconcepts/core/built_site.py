@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import os
-import weakref
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -109,14 +108,19 @@ class BuiltSite:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         self._data[relative] = data
-        self._text.pop(relative, None)
+        if isinstance(content, str):
+            self._text[relative] = universal_newlines(content)
+        else:
+            self._text.pop(relative, None)
         if self._files is not None:
             at = bisect.bisect_left(self._files, relative)
             if at == len(self._files) or self._files[at] != relative:
                 self._files.insert(at, relative)
 
 
-_shared: tuple[weakref.ref, BuiltSite] | None = None
+_ON_CONFIG = "_devconcepts_built_site"
+"""The attribute of the build's config that holds its built site: it lives
+as long as the build's config, and no longer."""
 
 
 def built_site(config: MkDocsConfig) -> BuiltSite:
@@ -125,9 +129,10 @@ def built_site(config: MkDocsConfig) -> BuiltSite:
     handler below `stages.LANGUAGE`), since it lists the files on first use.
     MkDocs loads the config anew for every build (`mkdocs serve`'s rebuilds
     included), so a new build gets a new one."""
-    global _shared
     if not all_languages_built(config):
         raise RuntimeError("the built site is shared once every language is built")
-    if _shared is None or _shared[0]() is not config or _shared[1].root != Path(config.site_dir):
-        _shared = (weakref.ref(config), BuiltSite(Path(config.site_dir)))
-    return _shared[1]
+    site = getattr(config, _ON_CONFIG, None)
+    if site is None or site.root != Path(config.site_dir):
+        site = BuiltSite(Path(config.site_dir))
+        setattr(config, _ON_CONFIG, site)
+    return site
