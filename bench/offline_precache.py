@@ -26,6 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from devconcepts.core.built_site import file_of
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 BUDGET = 300_000
@@ -33,10 +35,6 @@ BUDGET = 300_000
 
 def _gzip(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def _file(site: Path, url: str) -> Path:
-    return site / url / "index.html" if url == "" or url.endswith("/") else site / url
 
 
 def main() -> None:
@@ -64,7 +62,7 @@ def report(site: Path, top: int) -> None:
     build = json.loads(re.search(rb"const BUILD = (\{.*\})\n", code).group(1))
     print(f"deployment {build['version']}; sw.js {len(code):,} B, {_gzip(code):,} B gzip")
     for language in build["languages"]:
-        sizes = sorted(((_gzip(_file(site, url).read_bytes()), url or "(home)") for url in language["urls"]),
+        sizes = sorted(((_gzip((site / file_of(url)).read_bytes()), url or "(home)") for url in language["urls"]),
                        reverse=True)
         total = sum(size for size, _ in sizes) + _gzip(code)
         print(f"\n{language['locale']}: {len(sizes)} files and sw.js, {total:,} B gzip "

@@ -85,14 +85,11 @@ def test_unreadable_css_names_the_stylesheet_and_line():
         purge("p{color:red}\n}")
 
 
-def test_only_scripts_pages_load_count(tmp_path):
-    (tmp_path / "assets").mkdir()
-    for name in ("bundle.js", "wordlist.js"):
-        (tmp_path / "assets" / name).write_text("", encoding="utf-8")
-    page = tmp_path / "oltp" / "index.html"
-    page.parent.mkdir()
-    html = '<script src="../assets/bundle.js"></script><script src="https://example.org/x.js"></script>'
-    assert loaded_scripts(tmp_path, {page: html}) == {(tmp_path / "assets" / "bundle.js").resolve()}
+def test_only_scripts_pages_load_count():
+    files = ["assets/bundle.js", "assets/wordlist.js", "oltp/index.html"]
+    html = ('<script src="../assets/bundle.js"></script><script src="https://example.org/x.js"></script>'
+            '<script src="../../outside.js"></script><script src="../assets/missing.js"></script>')
+    assert loaded_scripts({"oltp/index.html": html}, [*files, "outside.js"]) == {"assets/bundle.js"}
 
 
 def test_used_names_reads_classes_attributes_and_script_words():

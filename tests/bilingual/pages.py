@@ -7,6 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from devconcepts.core.built_site import url_of
+
 
 @dataclass
 class BuiltPage:
@@ -28,8 +30,7 @@ def built_pages(site: Path) -> list[BuiltPage]:
     """Every HTML page of the build (404 pages included)."""
     pages = []
     for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        url = url_of(path.relative_to(site).as_posix())
         pages.append(BuiltPage(path, url, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")))
     return pages
 

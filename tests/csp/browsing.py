@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from devconcepts.core.built_site import file_of, url_of
+
 VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -51,11 +53,10 @@ def page_paths(site: Path) -> list[str]:
     """Every built page as a site path (`oltp/`, `404.html`), home first."""
     paths = []
     for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        paths.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+        paths.append(url_of(path.relative_to(site).as_posix()))
     return sorted(paths, key=lambda p: (p.count("/"), p))
 
 
 def page_file(site: Path, path: str) -> Path:
     """The built file of a site path from `page_paths`."""
-    return site / path if path.endswith(".html") else site / path / "index.html"
+    return site / file_of(path)

@@ -10,6 +10,7 @@ import gzip
 import json
 import re
 
+from devconcepts.core.built_site import file_of
 from devconcepts.offline.precache import GZIP_LEVEL
 
 from devconcepts_testkit import ROOT
@@ -27,11 +28,6 @@ def _lists(site) -> dict[str, list[str]]:
     return {language["locale"]: language["urls"] for language in build["languages"]}
 
 
-def _file(site, url: str):
-    path = site / url
-    return path / "index.html" if url == "" or url.endswith("/") else path
-
-
 def _gzip(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
@@ -40,7 +36,7 @@ def test_each_language_keeps_every_page_search_and_the_print_book(site):
     lists = _lists(site)
     for locale, needed in NEEDED.items():
         assert [url for url in needed if url not in lists[locale]] == [], locale
-    pages = {locale: {url for url in urls if _file(site, url).suffix == ".html"} for locale, urls in lists.items()}
+    pages = {locale: {url for url in urls if (site / file_of(url)).suffix == ".html"} for locale, urls in lists.items()}
     built = {path.relative_to(site).as_posix() for path in site.rglob("index.html")}
     assert {f"{url}index.html" for url in pages["ko"] | pages["en"] if url.endswith("/") or url == ""} == built
     assert not [url for url in lists["ko"] if url.startswith("en/")]
@@ -50,7 +46,7 @@ def test_each_language_keeps_every_page_search_and_the_print_book(site):
 def test_each_language_precache_is_within_budget(site):
     worker = _gzip((site / "sw.js").read_bytes())
     for locale, urls in _lists(site).items():
-        size = worker + sum(_gzip(_file(site, url).read_bytes()) for url in urls)
+        size = worker + sum(_gzip((site / file_of(url)).read_bytes()) for url in urls)
         assert size <= BUDGET, f"{locale}: {size:,} B gzip, the worker's {worker:,} included"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+from devconcepts.core.built_site import BuiltSite
 from devconcepts.offline.plugin import _hashed
 from devconcepts.offline.precache import Language, precache_lists
 from devconcepts.offline.worker import SERVE_WORKER
@@ -47,10 +48,11 @@ def test_every_page_links_its_language_manifest_and_names_the_worker(tmp_path):
     hashed = build_data["hashed"]
     assert [re.sub(r"\.[0-9a-f]{8}\.", ".HASH.", url) for url in hashed] == [
         "assets/javascripts/bundle.HASH.min.js", "assets/javascripts/workers/search.HASH.min.js"]
-    lists = precache_lists(site, [Language("ko", ""), Language("en", "en/")], [])
-    assert _hashed(site, lists) == hashed
+    built = BuiltSite(site)
+    lists = precache_lists(built, [Language("ko", ""), Language("en", "en/")], [])
+    assert _hashed(built, lists) == hashed
     (site / hashed[0]).write_bytes((site / hashed[0]).read_bytes() + b"\n")
-    assert _hashed(site, lists) == hashed[1:]
+    assert _hashed(BuiltSite(site), lists) == hashed[1:]
 
 
 def test_under_mkdocs_serve_nothing_registers_and_the_worker_steps_aside(tmp_path):

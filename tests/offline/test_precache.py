@@ -11,7 +11,8 @@ import pytest
 
 from devconcepts.offline import worker
 from devconcepts.offline.manifest import AppInfo, manifest
-from devconcepts.offline.precache import Language, Precache, precache_lists, url_of, version
+from devconcepts.core.built_site import BuiltSite, url_of
+from devconcepts.offline.precache import Language, Precache, precache_lists, version
 
 LANGUAGES = [Language("ko", ""), Language("en", "en/")]
 
@@ -66,7 +67,7 @@ def tiny_site(tmp_path) -> Path:
 
 
 def _lists(site: Path, exclude=("*.map", "*.gz", "robots.txt", ".*", "*.apkg")) -> dict[str, Precache]:
-    return {precache.locale: precache for precache in precache_lists(site, LANGUAGES, list(exclude))}
+    return {precache.locale: precache for precache in precache_lists(BuiltSite(site), LANGUAGES, list(exclude))}
 
 
 SHARED = ["assets/diagram.png", "assets/extra.css", "assets/icon.svg", "assets/img/bg.webp",
@@ -95,9 +96,9 @@ def test_what_exclude_names_stays_out(tiny_site):
 
 def test_each_url_is_the_address_links_use_and_names_its_file(tiny_site):
     for precache in _lists(tiny_site).values():
-        for url, path in zip(precache.urls, precache.files):
-            assert path.is_file()
-            assert url_of(path.relative_to(tiny_site).as_posix()) == url
+        for url, relative in zip(precache.urls, precache.files):
+            assert (tiny_site / relative).is_file()
+            assert url_of(relative) == url
 
 
 def test_the_version_follows_the_bytes(tiny_site):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from devconcepts.core.built_site import url_of
 from devconcepts.offline.precache import gzip_size
 
 
@@ -37,8 +38,7 @@ def built_pages(site_dir: Path) -> list[str]:
     """Site-relative URLs of every built HTML file ("", "oltp/", "en/404.html")."""
     urls = []
     for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir).as_posix()
-        urls.append(relative[: -len("index.html")] if path.name == "index.html" else relative)
+        urls.append(url_of(path.relative_to(site_dir).as_posix()))
     return urls
 
 

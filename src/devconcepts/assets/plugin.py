@@ -27,6 +27,7 @@ from devconcepts.assets.purge import PurgeError, UsedNames, loaded_scripts, purg
 from devconcepts.assets.whitespace import squeeze
 from devconcepts.core.errors import located, option_problem, project_path
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
+from devconcepts.core.built_site import BuiltSite, built_site
 from devconcepts.core.locales import all_languages_built, is_default_language_build
 
 log = get_plugin_logger(__name__)
@@ -105,32 +106,29 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.config.purge or not all_languages_built(config):
             return
-        site = Path(config.site_dir)
-        files = [path for path in site.rglob("*") if path.is_file()]
-        relative = {path: path.relative_to(site).as_posix() for path in files}
-        targets = {}
+        site = built_site(config)
+        files = site.files()
+        targets = []
         for pattern in self.config.purge:
-            matched = [path for path in files if fnmatch.fnmatchcase(relative[path], pattern)]
+            matched = [relative for relative in files if fnmatch.fnmatchcase(relative, pattern)]
             if not matched:
-                log.warning(f"purge: '{pattern}' matches no file in {site}")
-            targets.update({relative[path]: path for path in matched})
+                log.warning(f"purge: '{pattern}' matches no file in {site.root}")
+            targets += [relative for relative in matched if relative not in targets]
         if not targets:
             return
-        pages = {path: path.read_text(encoding="utf-8") for path in files if path.suffix == ".html"}
-        scripts = [path.read_text(encoding="utf-8") for path in sorted(loaded_scripts(site, pages))]
+        pages = {relative: site.text(relative) for relative in site.pages()}
+        scripts = [site.text(relative) for relative in sorted(loaded_scripts(pages, files))]
         cache = cache_folder(config, self.config.cache_dir)
         # Reading every page for the names it uses is most of a warm build's
         # purge: the names are kept by the pages' and scripts' text.
         memo = Memo(cache, "used-names", code_version(purge))
         off = list(self.config.components_off)
-        found = memo.get(text_key(*(pages[path] for path in sorted(pages)), "", *scripts, "", *off), lambda: _as_json(
+        found = memo.get(text_key(*pages.values(), "", *scripts, "", *off), lambda: _as_json(
             used_names(pages.values(), scripts, components_off=off)))
         used = UsedNames(set(found[0]), set(found[1]), {tuple(pair) for pair in found[2]}, set(found[3]))
         memo.save()
-        others = [path.read_text(encoding="utf-8") for path in files
-                  if path.suffix == ".css" and relative[path] not in targets]
-        sources = {name: _theme_source(name, path, config).read_text(encoding="utf-8")
-                   for name, path in targets.items()}
+        others = [site.text(relative) for relative in files if relative.endswith(".css") and relative not in targets]
+        sources = {name: _source(name, site, config) for name in targets}
         key = purge_cache.cache_key(sources, others, used)
         purged = purge_cache.load(cache, key) if cache else None
         if purged is None:
@@ -144,9 +142,9 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
                 except OSError as error:
                     # The cache only saves time; the stylesheets are complete without it.
                     log.warning(f"purge: could not write the cache in {cache}: {error}")
-        before = sum(path.stat().st_size for path in targets.values())
+        before = sum(site.path(name).stat().st_size for name in targets)
         for name, css in purged.items():
-            targets[name].write_text(css, encoding="utf-8")
+            site.write(name, css)
         log.info(f"purge: {len(targets)} stylesheets, {before:,} → {sum(map(len, purged.values())):,} characters")
 
 
@@ -155,12 +153,13 @@ def _as_json(used: UsedNames) -> list:
             sorted(used.custom_properties)]
 
 
-def _theme_source(name: str, built: Path, config: MkDocsConfig) -> Path:
-    """The theme's own copy of a built stylesheet: `mkdocs serve --dirty`
-    does not copy unchanged files again, and purging an already purged copy
-    would lose rules that a page added since needs."""
+def _source(name: str, site: BuiltSite, config: MkDocsConfig) -> str:
+    """The text to purge for a built stylesheet: the theme's own copy when
+    it has one, since `mkdocs serve --dirty` does not copy unchanged files
+    again, and purging an already purged copy would lose rules that a page
+    added since needs."""
     for folder in config.theme.dirs:
         source = Path(folder) / name
         if source.is_file():
-            return source
-    return built
+            return source.read_text(encoding="utf-8")
+    return site.text(name)

@@ -26,9 +26,9 @@ function never drops a selector.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
@@ -79,16 +79,19 @@ def used_names(html: Iterable[str], scripts: Iterable[str], *, components_off: I
     return used
 
 
-def loaded_scripts(site: Path, pages: dict[Path, str]) -> set[Path]:
-    """The script files that built pages load with `<script src>`."""
+def loaded_scripts(pages: dict[str, str], files: Iterable[str]) -> set[str]:
+    """The site's script files that `pages` (path from the site root → HTML)
+    load with `<script src>`, as paths from the site root; `files`: every
+    file of the site."""
+    existing = set(files)
     scripts = set()
     for page, html in pages.items():
         for src in _SCRIPT_SOURCE.findall(html):
             parts = urlsplit(src)
             if parts.scheme or parts.netloc:
                 continue
-            path = (page.parent / unquote(parts.path)).resolve()
-            if path.is_file() and site.resolve() in path.parents:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+            if path in existing:
                 scripts.add(path)
     return scripts
 

@@ -2,4 +2,6 @@
 besides `devconcepts.terms`: the site's locales and labels, error messages,
 fenced-code scanning, YAML with line numbers, the project's data files, kept
 build results, the plugin–extension hand-off, Material's internals, compiled
-templates and the git dates of source files. Nothing here imports a feature."""
+templates, the git dates of source files, and the built site once every
+language is built (its files read once, and the URL of each). Nothing here
+imports a feature."""

@@ -35,6 +35,10 @@ priority of its `on_config`, `on_files` and `on_post_build`; its
    writes each page's security policy, `PREVIEWS_WRITTEN` writes the
    link-preview images drawn beside the build, `FILES_LISTED` lists every built
    file for the service worker, and `PAGES_VERIFIED` reads the pages last.
+   These stages share the built site (`devconcepts.core.built_site`): its
+   files are listed and read once, and each stage writes through it what it
+   rewrites, so the next one reads that; only `PAGES_VERIFIED` reads the
+   pages from disk again, to catch a change made around it.
 """
 
 from __future__ import annotations

@@ -23,7 +23,6 @@ request, so no hash can allow it."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,10 +34,12 @@ from devconcepts.csp.config import CspConfig
 from devconcepts.core import stages
 from devconcepts.core import site_data
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
-from devconcepts.csp import links, markup, pages, policy, sources
+from devconcepts.csp import links, markup, policy, sources
+from devconcepts.csp import pages as pages_module
 from devconcepts.csp.markup import Finding, read
 from devconcepts.csp.pages import PolicyError, problems, secure
 from devconcepts.core.errors import located, page_path, project_path, stop
+from devconcepts.core.built_site import BuiltSite, built_site
 from devconcepts.core.locales import all_languages_built
 
 log = get_plugin_logger(__name__)
@@ -47,9 +48,9 @@ log = get_plugin_logger(__name__)
 class CspPlugin(BasePlugin[CspConfig]):
     def __init__(self) -> None:
         self._serving = False
-        # What each page's policy would block, by the digest of the page as
-        # written, so the final check reads only pages changed since.
-        self._checked: dict[Path, tuple[bytes, list[str]]] = {}
+        # What each page's policy would block, by its path from the site
+        # root, so the final check parses only pages changed since.
+        self._found: dict[str, list[str]] = {}
         self._content_memo: Memo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -102,47 +103,44 @@ class CspPlugin(BasePlugin[CspConfig]):
             self._content_memo = None
         if not self.config.enabled or not all_languages_built(config):
             return
-        files = _html_files(config)
-        self._checked = {}
+        site = built_site(config)
+        pages = site.pages()
+        self._found = {}
         memo = Memo(cache_folder(config, self.config.cache_dir), "pages",
-                    code_version(links, markup, pages, policy))
-        for path in files:
-            text = path.read_text(encoding="utf-8")
+                    code_version(links, markup, pages_module, policy))
+        for relative in pages:
+            text = site.text(relative)
 
             def compute():
                 try:
                     return secure(text, config.site_url, policy=self._policy())
                 except PolicyError as error:
-                    raise stop(f"{project_path(config, path)}: {error}") from error
+                    raise stop(f"{project_path(config, site.path(relative))}: {error}") from error
 
             written, found = memo.get(text_key(text, config.site_url or "", str(self._policy())), compute)
             if written != text:
-                path.write_text(written, encoding="utf-8")
-            self._checked[path] = (_digest(written), found)
+                site.write(relative, written)
+            self._found[relative] = found
         memo.save()
         if self._policy():
-            log.info(f"Content-Security-Policy written on {len(files)} pages")
+            log.info(f"Content-Security-Policy written on {len(pages)} pages")
 
     # A page whose inline script no longer matches its policy must not ship.
     @event_priority(stages.PAGES_VERIFIED)
     def _verify(self, *, config: MkDocsConfig) -> None:
         if not self._policy() or not all_languages_built(config):
             return
+        site = built_site(config)
+        # The pages as they are on disk, read again on purpose: a page written
+        # around the shared site, or added after the policies, is read anew.
+        disk = BuiltSite(site.root)
         found = []
-        for path in _html_files(config):
-            text = path.read_text(encoding="utf-8")
-            digest, known = self._checked.get(path, (None, []))
-            found += [f"{project_path(config, path)}: {problem}"
-                      for problem in (known if digest == _digest(text) else problems(text))]
+        for relative in disk.pages():
+            known = self._found.get(relative)
+            if known is None or disk.data(relative) != site.data(relative):
+                known = problems(disk.text(relative))
+            found += [f"{project_path(config, disk.path(relative))}: {problem}" for problem in known]
         if found:
             raise stop("Content-Security-Policy: pages that their policy would break:\n" + "\n".join(found))
 
     on_post_build = CombinedEvent(_write, _verify)
-
-
-def _digest(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8")).digest()
-
-
-def _html_files(config: MkDocsConfig) -> list[Path]:
-    return sorted(path for path in Path(config.site_dir).rglob("*.html") if path.is_file())

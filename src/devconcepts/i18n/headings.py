@@ -21,10 +21,10 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
-from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from devconcepts.core.built_site import BuiltSite
 from devconcepts.core.locales import language_path
 
 MAP_PATH = "assets/counterpart-headings.json"
@@ -56,8 +56,5 @@ class CounterpartHeadings:
         pages = [self._pages[key] for key in sorted(self._pages) if len(self._pages[key]) > 1]
         return json.dumps({"pages": pages}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
-    def write(self, site_dir: Path) -> Path:
-        path = Path(site_dir) / MAP_PATH
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.as_json() + "\n", encoding="utf-8")
-        return path
+    def write(self, site: BuiltSite) -> None:
+        site.write(MAP_PATH, self.as_json() + "\n")

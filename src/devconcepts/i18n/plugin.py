@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from devconcepts.i18n.config import I18nConfig
 from devconcepts.core import stages
+from devconcepts.core.built_site import built_site
 from devconcepts.core.cache_files import cache_folder
 from devconcepts.core.errors import located, project_path, stop
 from devconcepts.i18n.not_found import NOT_FOUND, NotFoundPages
@@ -114,7 +115,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     @event_priority(stages.EVERY_LANGUAGE_BUILT)
     def _write_headings(self, config: MkDocsConfig) -> None:
         if self.config.enabled and all_languages_built(config):
-            self._headings.write(Path(config.site_dir))
+            self._headings.write(built_site(config))
 
     on_post_build = CombinedEvent(_not_found_after_build, _write_headings)
 

@@ -25,10 +25,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils import get_relative_url
 
 from devconcepts.offline.config import OfflineConfig
 from devconcepts.core import stages
+from devconcepts.core.built_site import BuiltSite, built_site
 from devconcepts.core.errors import located, option_problem, project_path, stop
 from devconcepts.core.labels import labels_for
 from devconcepts.core.locales import all_languages_built, build_locales, built_locales, language_prefix
@@ -37,7 +38,7 @@ from devconcepts.offline.manifest import FILE_NAME, AppInfo, manifest
 from devconcepts.core.cache_files import Memo, cache_folder, code_version
 from devconcepts.offline import precache as precache_module
 from devconcepts.core.material_internals import HASHED_SCRIPTS, material_templates
-from devconcepts.offline.precache import Language, Precache, gzip_size, precache_lists, version
+from devconcepts.offline.precache import Language, Precache, gzip_length, precache_lists, version
 
 log = get_plugin_logger(__name__)
 
@@ -86,15 +87,13 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not all_languages_built(config):
             return
-        site = Path(config.site_dir)
+        site = built_site(config)
         icon = self.config.icon or config.theme.get("favicon") or "assets/images/favicon.png"
         for app in self._apps.values():
-            write_file(manifest(app, icon=icon, theme_color=self.config.theme_color,
-                                background_color=self.config.background_color).encode("utf-8"),
-                       str(site / app.prefix / FILE_NAME))
-        target = site / self.config.worker
+            site.write(app.prefix + FILE_NAME, manifest(app, icon=icon, theme_color=self.config.theme_color,
+                                                        background_color=self.config.background_color))
         if self._serving:
-            write_file(worker.SERVE_WORKER.encode("utf-8"), str(target))
+            site.write(self.config.worker, worker.SERVE_WORKER)
             return
         _, default = build_locales(config)
         languages = [Language(locale, language_prefix(locale, default)) for locale in built_locales(config)]
@@ -107,12 +106,12 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             log.warning(located(project_path(config, Path(worker.__file__).with_name(worker.MINIFIED)), 1,
                                 "not made from sw.js as it is now: run `node scripts/build-bundles.mjs "
                                 "service-worker` and commit it (this build minifies sw.js with rjsmin)"))
-        write_file(code.encode("utf-8"), str(target))
+        site.write(self.config.worker, code)
         budget = self.config.budget_kb * 1000
         # What a reader who saves the language downloads: the list and the
         # worker (which every first visit downloads on its own).
         sizes = Memo(cache_folder(config, self.config.cache_dir), "gzip-sizes", code_version(precache_module))
-        code_size = gzip_size(target)
+        code_size = gzip_length(code.encode("utf-8"))
         for precache in lists:
             size = precache.gzip_bytes(sizes) + code_size
             log.info(f"offline: '{precache.locale}' precache: {len(precache.urls)} files and the worker, "
@@ -125,14 +124,14 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         sizes.save()
 
 
-def _hashed(site: Path, lists: list[Precache]) -> list[str]:
+def _hashed(site: BuiltSite, lists: list[Precache]) -> list[str]:
     """The listed URLs named by a hash of their own bytes: Material's scripts
     (material_internals.HASHED_SCRIPTS), while they are Material's bytes."""
     templates = material_templates()
     found = set()
-    for url in {url for precache in lists for url in precache.urls}:
+    for url, relative in {pair for precache in lists for pair in zip(precache.urls, precache.files)}:
         if any(fnmatch.fnmatchcase(url, pattern) for pattern in HASHED_SCRIPTS):
-            original = templates / url
-            if original.is_file() and original.read_bytes() == (site / url).read_bytes():
+            original = templates / relative
+            if original.is_file() and original.read_bytes() == site.data(relative):
                 found.add(url)
     return sorted(found)

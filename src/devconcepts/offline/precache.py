@@ -24,11 +24,12 @@ import hashlib
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
+from devconcepts.core.built_site import BuiltSite, url_of
 from devconcepts.core.cache_files import Memo
 
 GZIP_LEVEL = 6
@@ -63,41 +64,38 @@ class Precache:
     prefix: str
     urls: tuple[str, ...]
     """Relative to the site root, as the worker fetches them: `oltp/`, `assets/…`."""
-    files: tuple[Path, ...]
-    """The built file behind each URL, in the same order."""
+    files: tuple[str, ...]
+    """The built file behind each URL, in the same order, from the site root."""
+    site: BuiltSite = field(compare=False, repr=False)
+    """The built site the files are read from."""
 
     @cached_property
     def digests(self) -> tuple[str, ...]:
-        """The SHA-256 of each file's bytes, read once for everything that
-        names a file by its bytes (the version, the worker's sums, the sizes
-        kept between builds)."""
-        return tuple(hashlib.sha256(path.read_bytes()).hexdigest() for path in self.files)
+        """The SHA-256 of each file's bytes, for everything that names a file
+        by its bytes (the version, the worker's sums, the sizes kept between
+        builds)."""
+        return tuple(hashlib.sha256(self.site.data(relative)).hexdigest() for relative in self.files)
 
     def gzip_bytes(self, kept: "Memo | None" = None) -> int:
         """The list's gzip bytes; `kept` remembers each file's size by its bytes."""
         if kept is None:
-            return sum(gzip_size(path) for path in self.files)
-        return sum(kept.get(digest, lambda path=path: gzip_size(path))
-                   for path, digest in zip(self.files, self.digests))
+            return sum(gzip_length(self.site.data(relative)) for relative in self.files)
+        return sum(kept.get(digest, lambda relative=relative: gzip_length(self.site.data(relative)))
+                   for relative, digest in zip(self.files, self.digests))
+
+
+def gzip_length(data: bytes) -> int:
+    """`data`'s length gzipped as web servers send it."""
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
 def gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
+    return gzip_length(path.read_bytes())
 
 
-def url_of(relative: str) -> str:
-    """The URL a link uses for a built file: `oltp/` for `oltp/index.html`."""
-    if relative == "index.html":
-        return ""
-    if relative.endswith("/index.html"):
-        return relative[: -len("index.html")]
-    return relative
-
-
-def precache_lists(site: Path, languages: list[Language], exclude: list[str]) -> list[Precache]:
+def precache_lists(site: BuiltSite, languages: list[Language], exclude: list[str]) -> list[Precache]:
     """One list per language, the default language (prefix "") included."""
-    site = site.resolve()
-    files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+    files = site.files()
     existing = set(files)
     prefixes = [language.prefix for language in languages if language.prefix]
 
@@ -120,7 +118,7 @@ def precache_lists(site: Path, languages: list[Language], exclude: list[str]) ->
                   if not excluded(relative)}
         chosen = sorted(set(own) | shared)
         result.append(Precache(language.locale, language.prefix, tuple(url_of(relative) for relative in chosen),
-                               tuple(site / relative for relative in chosen)))
+                               tuple(chosen), site))
     return result
 
 
@@ -138,7 +136,7 @@ def version(lists: list[Precache], *extra: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def _followed(site: Path, pages: list[str], existing: set[str]) -> tuple[set[str], set[str]]:
+def _followed(site: BuiltSite, pages: list[str], existing: set[str]) -> tuple[set[str], set[str]]:
     """Site files that `pages` load, and what those load in turn: (loaded by
     a page or a stylesheet, or by a script's query; only named in a script)."""
     loaded: set[str] = set()
@@ -147,8 +145,7 @@ def _followed(site: Path, pages: list[str], existing: set[str]) -> tuple[set[str
     seen = set(queue)
     while queue:
         relative = queue.pop()
-        path = site / relative
-        text = path.read_text(encoding="utf-8", errors="replace") if path.suffix in _READ else ""
+        text = site.text(relative, errors="replace") if relative.endswith(_READ) else ""
         if relative.endswith(".html"):
             references, found = _html_references(text), loaded
         elif relative.endswith(".css"):
@@ -167,7 +164,7 @@ def _followed(site: Path, pages: list[str], existing: set[str]) -> tuple[set[str
     return loaded - pages_set, named - pages_set - loaded
 
 
-_READ = {".html", ".css", ".js", ".mjs"}
+_READ = (".html", ".css", ".js", ".mjs")
 
 
 def _html_references(text: str) -> list[str]:

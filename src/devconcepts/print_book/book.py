@@ -10,6 +10,7 @@ from html import escape
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from devconcepts.core.built_site import url_of
 from devconcepts.core.locales import language_path
 from devconcepts.print_book.chapters import Chapter, rewrite_chapter
 
@@ -26,7 +27,7 @@ class Book:
 
 def chapter_anchor(page: Page) -> str:
     """`oltp/` -> `oltp`, `en/oltp/` -> `oltp` (one language per book), `a/b.html` -> `a-b`."""
-    path = language_path(page.file).removesuffix("index.html").removesuffix(".html").strip("/")
+    path = url_of(language_path(page.file)).removesuffix(".html").strip("/")
     return path.replace("/", "-") or "home"
 
 

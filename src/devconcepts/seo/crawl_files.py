@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+ROBOTS = "robots.txt"
+"""Its path from the site root."""
+
 _URL_BLOCK = re.compile(r"\s*<url>.*?</url>", re.S)
 _LOC = re.compile(r"<loc>(.*?)</loc>", re.S)
 

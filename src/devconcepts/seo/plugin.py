@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import posixpath
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -30,6 +31,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from devconcepts.seo.config import SeoConfig
 from devconcepts.core import stages
+from devconcepts.core.built_site import built_site, url_of
 from devconcepts.core.cache_files import cache_folder, write_bytes
 from devconcepts.core.errors import located, option_problem, page_path
 from devconcepts.core.labels import labels_for
@@ -38,11 +40,11 @@ from devconcepts.core.locales import (all_languages_built, built_locales, file_l
 from devconcepts.core.page_sources import last_change
 
 from . import preview
-from .crawl_files import language_sitemap, robots_txt
+from .crawl_files import ROBOTS, language_sitemap, robots_txt
 from .description import opening_text
 from .fonts import FontMissing, Fonts, find_fonts
 from .preview_process import DrawingFailed, PreviewProcess
-from .sitemap import Entry, sitemap_xml, write_sitemap
+from .sitemap import SITEMAP, Entry, sitemap_gz, sitemap_xml
 
 log = get_plugin_logger(__name__)
 
@@ -63,6 +65,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         self._cache: Path | None = None
         self._drawn = [0, 0, 0.0]  # images drawn, images from the cache, seconds spent drawing
         self._drawing: PreviewProcess | None = None
+        self._given: list[Path] = []  # the images the drawing process writes
 
     def _language_roots(self, config) -> list[tuple[str, str, bool]]:
         if not config.site_url:
@@ -112,7 +115,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         locale = page_locale(config)
         written_in = file_locale(config, page.file)
         # Every language's home, not only the default one's (MkDocs' is_homepage).
-        is_home = language_path(page.file) == "index.html"
+        is_home = url_of(language_path(page.file)) == ""
         title = config.site_name if is_home else html.unescape(page.title or config.site_name)
         topic = _topic(page) or config.site_description or ""
         name = _image_name(language_path(page.file))
@@ -164,6 +167,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if self._drawing is None:
             self._drawing = PreviewProcess()
         self._drawing.draw(title, topic, site_name, fonts, target, cached)
+        self._given.append(target)
 
     def _keep(self, drawn: tuple[bytes, float], target: Path, cached: Path | None) -> None:
         data, seconds = drawn
@@ -189,6 +193,10 @@ class SeoPlugin(BasePlugin[SeoConfig]):
                 raise PluginError(option_problem(config, "devconcepts-seo", "previews", str(error))) from None
             self._drawn[0] += drawn
             self._drawn[2] += seconds
+            site = built_site(config)
+            for target in self._given:
+                site.written_beside(target.relative_to(site.root).as_posix())
+        self._given = []
         drawn, cached, seconds = self._drawn
         if drawn or cached:
             log.info(f"Link previews: {drawn} drawn in {seconds:.2f} s, {cached} from the cache")
@@ -197,24 +205,29 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         if self._drawing is not None:
             self._drawing.stop()
             self._drawing = None
+        self._given = []
 
     @event_priority(stages.SITE_FILES_WRITTEN)
     def _site_files(self, config):
         if not self.config.enabled:
             return
-        site_dir = Path(config.site_dir)
-        (site_dir / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
-        if not all_languages_built(config) or not self.entries:
+        robots = robots_txt(config.site_url)
+        if not all_languages_built(config):
+            (Path(config.site_dir) / ROBOTS).write_text(robots, encoding="utf-8")
+            return
+        site = built_site(config)
+        site.write(ROBOTS, robots)
+        if not self.entries:
             return
         entries = [entry for _, entry in sorted(self.entries, key=lambda item: (item[0], item[1].loc))]
         text = sitemap_xml(entries)
-        write_sitemap(site_dir, text)
+        site.write(SITEMAP, text)
+        site.write(f"{SITEMAP}.gz", sitemap_gz(text))
         for locale, url, default in self.roots:
             if default:
                 continue
-            folder = site_dir / urlsplit(url).path[len(urlsplit(config.site_url).path):].strip("/")
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "sitemap.xml").write_text(language_sitemap(text, url), encoding="utf-8")
+            folder = urlsplit(url).path[len(urlsplit(config.site_url).path):].strip("/")
+            site.write(posixpath.join(folder, SITEMAP), language_sitemap(text, url))
 
 
     on_post_build = CombinedEvent(_site_files, _previews_written)
@@ -236,5 +249,4 @@ def _topic(page) -> str | None:
 
 def _image_name(path: str) -> str:
     """`oltp.png` for `oltp/index.html`, `index.png` for the home page."""
-    stem = path[: -len("index.html")] if path.endswith("index.html") else path.removesuffix(".html")
-    return f"{stem.strip('/') or 'index'}.png"
+    return f"{url_of(path).removesuffix('.html').strip('/') or 'index'}.png"

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 from dataclasses import dataclass
-from pathlib import Path
 from xml.sax.saxutils import quoteattr, escape
 
 from mkdocs.utils import get_build_datetime
+
+SITEMAP = "sitemap.xml"
+"""The root sitemap's path from the site root (and, in each other
+language's folder, that language's)."""
 
 
 @dataclass(frozen=True)
@@ -37,13 +41,12 @@ def sitemap_xml(entries: list[Entry]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_sitemap(site_dir: Path, text: str) -> None:
-    """sitemap.xml and sitemap.xml.gz, the gzip header's time as MkDocs sets
-    it: the start of the build's day (SOURCE_DATE_EPOCH's, when set)."""
-    target = site_dir / "sitemap.xml"
-    target.write_text(text, encoding="utf-8")
+def sitemap_gz(text: str) -> bytes:
+    """`sitemap.xml.gz`: the gzip header names `sitemap.xml`, its time as
+    MkDocs sets it: the start of the build's day (SOURCE_DATE_EPOCH's, when
+    set)."""
     day = dt.datetime.combine(get_build_datetime().date(), dt.time(), dt.timezone.utc)
-    packed = f"{target}.gz"
-    with open(packed, "wb") as out, gzip.GzipFile(fileobj=out, filename=packed, mode="wb",
-                                                   mtime=int(day.timestamp())) as zipped:
+    packed = io.BytesIO()
+    with gzip.GzipFile(fileobj=packed, filename=f"{SITEMAP}.gz", mode="wb", mtime=int(day.timestamp())) as zipped:
         zipped.write(text.encode("utf-8"))
+    return packed.getvalue()
