@@ -64,6 +64,20 @@ def test_the_files_are_listed_once_and_kept_as_written(small_site):
     assert "en/oltp/index.html" in site.pages()
 
 
+def test_a_file_another_process_wrote_is_listed_once_noted_and_read_from_disk(small_site):
+    site = BuiltSite(small_site)
+    assert site.data("assets/a.css") == b"p{}"
+    (small_site / "assets/previews").mkdir()
+    (small_site / "assets/previews/oltp.png").write_bytes(b"png")
+    (small_site / "assets/a.css").write_bytes(b"b{}")
+    assert "assets/previews/oltp.png" not in site.files()
+    site.written_beside("assets/previews/oltp.png")
+    site.written_beside("assets/previews/oltp.png")
+    site.written_beside("assets/a.css")
+    assert site.files().count("assets/previews/oltp.png") == 1 and site.files() == sorted(site.files())
+    assert site.data("assets/previews/oltp.png") == b"png" and site.data("assets/a.css") == b"b{}"
+
+
 def test_text_is_read_as_read_text_reads_it_and_data_as_the_bytes(small_site):
     site = BuiltSite(small_site)
     assert site.text("index.html") == (small_site / "index.html").read_text(encoding="utf-8") == "<p>home</p>\n"
