@@ -66,7 +66,7 @@ def test_the_files_are_listed_once_and_kept_as_written(small_site):
 
 def test_a_file_another_process_wrote_is_listed_once_noted_and_read_from_disk(small_site):
     site = BuiltSite(small_site)
-    assert site.data("assets/a.css") == b"p{}"
+    assert site.data("assets/a.css") == b"p{}" and "assets/a.css" in site.files()
     (small_site / "assets/previews").mkdir()
     (small_site / "assets/previews/oltp.png").write_bytes(b"png")
     (small_site / "assets/a.css").write_bytes(b"b{}")
