@@ -37,7 +37,9 @@ from devconcepts.cards import anki, extract as extract_module, lock
 from devconcepts.cards.config import CardsConfig
 from devconcepts.cards.extract import Card, DuplicateCardError, MissingNoteError, extract, page_key
 from devconcepts.cards.page import Topic, render
-from devconcepts.cards.topic_link import add_link, topic_href
+from devconcepts.cards import topic_link as topic_link_module
+from devconcepts.cards.topic_link import add_link, link_offset, topic_href
+from devconcepts.core import html_tags
 from devconcepts.core.errors import (SourceError, lines_reading, located, option_problem, page_path, project_path,
                                      source_line, stop)
 from devconcepts.core.labels import labels_for
@@ -56,6 +58,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self._linked_nav: Navigation | None = None
         self._review: Page | None = None
         self._topic_uris: set[str] = set()
+        self._offsets: Memo | None = None
+        """Where each topic page's link goes, by the page's text (on_post_page)."""
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.config.enabled and not any(counterpart_key(f) == self.config.page
@@ -116,9 +120,19 @@ class CardsPlugin(BasePlugin[CardsConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         link = self._links.pop(page.file.src_uri, None) if self.config.enabled else None
-        return add_link(output, *link) if link else output
+        if not link:
+            return output
+        # Finding the last question reads the whole page: the place is kept
+        # between builds, by the page's text.
+        if self._offsets is None:
+            self._offsets = Memo(cache_folder(config, self.config.cache_dir), "topic-links",
+                                 code_version(topic_link_module, html_tags))
+        return add_link(output, *link, self._offsets.get(text_key(output), lambda: link_offset(output)))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._offsets is not None:
+            self._offsets.save()
+            self._offsets = None
         if not self.config.enabled or self._written is None:
             return
         out = self._written

@@ -24,20 +24,25 @@ def topic_href(review_href: str, topic: str) -> str:
     return f"{review_href}?topic={quote(topic)}"
 
 
-def add_link(page_html: str, href: str, text: str) -> str:
-    """`page_html` with the link after its last question; unchanged if it has none."""
+def link_offset(page_html: str) -> int | None:
+    """Where the link goes in `page_html`: right after its last question;
+    None if it has none."""
     details = [item for item in markup(page_html) if item.name == "details"]
     questions = [i for i, item in enumerate(details)
                  if not item.closing and (item.attr("class") or "").split()[:1] == ["question"]]
     if not questions:
-        return page_html
-    depth, end = 0, None
+        return None
+    depth = 0
     for item in details[questions[-1]:]:
         depth += -1 if item.closing else 1
         if depth == 0:
-            end = item.end
-            break
-    if end is None:
+            return item.end
+    return None
+
+
+def add_link(page_html: str, href: str, text: str, offset: int | None) -> str:
+    """`page_html` with the link at `offset` (`link_offset`); unchanged for None."""
+    if offset is None:
         return page_html
     link = f'\n<p class="{LINK_CLASS}"><a href="{html.escape(href)}">{html.escape(text, quote=False)}</a></p>'
-    return page_html[:end] + link + page_html[end:]
+    return page_html[:offset] + link + page_html[offset:]
