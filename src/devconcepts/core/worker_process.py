@@ -61,17 +61,22 @@ class WorkerProcess:
             raise WorkerGone(f"the child process ended without an answer (exit code {code})")
         return json.loads(line)
 
-    def close(self) -> None:
-        """Close the child's input (it ends once it has read what was sent)
-        and wait for it."""
+    def close(self, *, wait: bool = True) -> None:
+        """Close the child's input (it ends once it has read what was sent);
+        with `wait`, wait for it to end. Without, it ends on its own (a model
+        takes a tenth of a second to unload) while the build finishes."""
         self._outbox.put(None)
         self._writer.join()
+        self._process.stdout.close()
+        if not wait:
+            # Reaped by a thread of its own once it has ended.
+            threading.Thread(target=self._process.wait, name="reap-worker", daemon=True).start()
+            return
         try:
             self._process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        self._process.stdout.close()
 
     def kill(self) -> None:
         """End the child now, dropping what it was not done with."""

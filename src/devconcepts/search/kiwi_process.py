@@ -52,8 +52,8 @@ class KiwiProcess:
             raise KiwiProcessError(reply["error"])
         return [[tuple(token) for token in tokens] for tokens in reply["tokens"]]
 
-    def close(self) -> None:
-        self._child.close()
+    def close(self, *, wait: bool = True) -> None:
+        self._child.close(wait=wait)
 
 
 def load(user_words: list[str]):

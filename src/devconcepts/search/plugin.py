@@ -77,11 +77,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._serving = command == "serve"
 
     def on_shutdown(self) -> None:
-        self._close_segmenter()
+        # The build is done: Kiwi's process unloads its model on its own.
+        self._close_segmenter(wait=False)
 
-    def _close_segmenter(self) -> None:
+    def _close_segmenter(self, *, wait: bool = True) -> None:
         if isinstance(self._segmenter, KiwiSegmenter):
-            self._segmenter.close()
+            self._segmenter.close(wait=wait)
 
     @event_priority(stages.CONFIG_AFTER_LANGUAGE)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -103,10 +103,10 @@ class KiwiSegmenter:
             except BaseException as error:  # raised again where the model is needed
                 self._load_error = error
 
-    def close(self) -> None:
-        """End Kiwi's process, if one was started."""
+    def close(self, *, wait: bool = True) -> None:
+        """End Kiwi's process, if one was started (`wait`: until it has ended)."""
         if self._kiwi is not None:
-            self._kiwi.close()
+            self._kiwi.close(wait=wait)
             self._kiwi = None
 
     def _model(self) -> KiwiProcess:
