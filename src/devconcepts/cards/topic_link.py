@@ -27,7 +27,12 @@ def topic_href(review_href: str, topic: str) -> str:
 def link_offset(page_html: str) -> int | None:
     """Where the link goes in `page_html`: right after its last question;
     None if it has none."""
-    details = [item for item in markup(page_html) if item.name == "details"]
+    # Read from the first <details> on: the head, header and navigation
+    # before it (most of a page) hold none.
+    start = page_html.find("<details")
+    if start < 0:
+        return None
+    details = [item for item in markup(page_html[start:]) if item.name == "details"]
     questions = [i for i, item in enumerate(details)
                  if not item.closing and (item.attr("class") or "").split()[:1] == ["question"]]
     if not questions:
@@ -36,7 +41,7 @@ def link_offset(page_html: str) -> int | None:
     for item in details[questions[-1]:]:
         depth += -1 if item.closing else 1
         if depth == 0:
-            return item.end
+            return start + item.end
     return None
 
 
