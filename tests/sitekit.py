@@ -7,11 +7,13 @@ import functools
 import http.server
 import logging
 import os
+import socket
 import socketserver
 import subprocess
 import sys
 import threading
 import traceback
+import typing
 from pathlib import Path
 
 
@@ -124,6 +126,73 @@ def shared_build(tmp_path_factory, name: str, build) -> tuple[Path, subprocess.C
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+RUN_PID = "DEVCONCEPTS_TEST_RUN_PID"
+"""Environment variable with the id of the run's controlling pytest process
+(conftest.py sets it; the workers inherit it): a server that a shared build
+starts (`shared_served_build`) serves until that process is gone."""
+
+
+class SharedSite(typing.NamedTuple):
+    """A site built once for the whole run and served at the address it was
+    built for, for as long as the run lasts (`shared_served_build`)."""
+
+    site_dir: Path
+    result: subprocess.CompletedProcess
+    base_url: str
+    """Where the site is served, and the site_url it is built for."""
+
+
+class RunServer(typing.NamedTuple):
+    """The server of a shared build (`shared_served_build`), which serves
+    until the run ends."""
+
+    base_url: str
+
+
+def shared_served_build(tmp_path_factory, name: str, build, *, mount: str = "/",
+                        pages: bool = False) -> SharedSite:
+    """A site built by `build(site_dir, base_url)` once for the whole run (as
+    `shared_build`), for the address it is then served at: its canonical and
+    hreflang links hold the port, so the builder binds a free port first and,
+    after a good build, hands the listening socket to a server process of its
+    own (tests/run_server.py), which every worker's tests share until the run
+    ends. The port stays bound from before the build until then, so no other
+    program can take it meanwhile. `mount`: the sub-path the site is served
+    under (serve_directory's); `pages`: answer as GitHub Pages does
+    (quality.gzip_server) instead of a plain static server."""
+
+    def build_and_serve(folder: Path) -> subprocess.CompletedProcess:
+        listener = socket.socket()
+        try:
+            listener.bind(("127.0.0.1", 0))
+            # Listening already: a request that comes before the server
+            # process accepts waits in the queue instead of being refused.
+            listener.listen(128)
+            base = f"http://127.0.0.1:{listener.getsockname()[1]}{mount_path(mount)}"
+            (folder / "address").write_text(base, encoding="utf-8")
+            result = build(folder / "site", base)
+            if result.returncode == 0:
+                _serve_for_run(listener, folder, mount, pages)
+            return result
+        finally:
+            listener.close()
+
+    folder, result = shared_build(tmp_path_factory, name, build_and_serve)
+    return SharedSite(folder / "site", result, (folder / "address").read_text(encoding="utf-8"))
+
+
+def _serve_for_run(listener: socket.socket, folder: Path, mount: str, pages: bool) -> None:
+    """Start tests/run_server.py on `listener` for folder/site, detached from
+    this worker (which may finish before the others do)."""
+    command = [sys.executable, str(Path(__file__).with_name("run_server.py")), str(listener.fileno()),
+               str(folder / "site"), mount, os.environ.get(RUN_PID) or str(os.getpid())]
+    if pages:
+        command.append("--pages")
+    with open(folder / "server.log", "ab") as log:
+        subprocess.Popen(command, pass_fds=(listener.fileno(),), stdin=subprocess.DEVNULL, stdout=log,
+                         stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT)
+
+
 def build_site(site_dir: Path, *, site_url: str = "http://127.0.0.1:8000/", config: Path | None = None,
                extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build with `mkdocs build --strict`, the way CI and the workflow do.
@@ -204,12 +273,31 @@ class LocalServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve_directory(directory: Path, mount: str = "/") -> tuple[LocalServer, str]:
+def mount_path(mount: str) -> str:
+    """A sub-path as URLs hold it: "/" or "/REPO/"."""
+    return "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
+
+
+def local_server(handler, listener: socket.socket | None = None) -> LocalServer:
+    """A LocalServer for `handler` on a free port, or on `listener`, a socket
+    bound (and listening) already."""
+    if listener is None:
+        return LocalServer(("127.0.0.1", 0), handler)
+    server = LocalServer(listener.getsockname(), handler, bind_and_activate=False)
+    server.socket.close()
+    server.socket = listener
+    server.server_activate()
+    return server
+
+
+def serve_directory(directory: Path, mount: str = "/", *,
+                    listener: socket.socket | None = None) -> tuple[LocalServer, str]:
     """Serve `directory` at http://127.0.0.1:PORT{mount}; returns (server, base URL).
+    `listener`: serve on that bound socket instead of a free port.
 
     A non-root mount serves the directory under that sub-path only, the way
     GitHub Pages serves a project site under /REPO/."""
-    mount = "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
+    mount = mount_path(mount)
     if mount == "/":
         root = directory
     else:
@@ -220,7 +308,7 @@ def serve_directory(directory: Path, mount: str = "/") -> tuple[LocalServer, str
             target.unlink()
         target.symlink_to(directory, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = LocalServer(("127.0.0.1", 0), handler)
+    server = local_server(handler, listener)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"
 
