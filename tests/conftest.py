@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from quality.gzip_server import GzipSiteServer
-from sitekit import (BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, MAX_WHOLE_SITE_BUILDS, RUN_PID, RunServer,
-                     SharedSite, build_site, serve_directory, shared_served_build)
+from sitekit import (BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, MAX_WHOLE_SITE_BUILDS, PROJECT_REPO, RUN_PID,
+                     RunServer, SharedSite, build_project_site, build_site, serve_directory, shared_served_build)
 
 
 _BUILD_LOG_KEY = pytest.StashKey[tuple]()
@@ -76,6 +76,20 @@ def site_url(site) -> str:
 
 
 @pytest.fixture(scope="session")
+def project_site(tmp_path_factory) -> SharedSite:
+    """(site directory, finished build, base URL) of the real site as GitHub
+    Pages serves a project site: built once per run for
+    http://127.0.0.1:PORT/study-notes/ and served under /study-notes/ only,
+    by a plain server every worker shares. The build starts with no kept
+    cache and dates from FIXED_EPOCH (sitekit.build_project_site): it is
+    also the first of the reproducibility test's two builds."""
+    shared = shared_served_build(tmp_path_factory, "project-site", build_project_site, mount=f"/{PROJECT_REPO}/")
+    if shared.result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{shared.result.stderr}", pytrace=False)
+    return shared
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Real headless Chromium. Never skipped: a missing browser is a failure."""
     from playwright.sync_api import sync_playwright
@@ -97,7 +111,7 @@ def page(browser):
     context.close()
 
 
-SLOW_FIXTURES = {"site_build", "site", "site_url", "browser", "served_site", "fixture_site"}
+SLOW_FIXTURES = {"site_build", "site", "site_url", "browser", "served_site", "fixture_site", "project_site"}
 """Session fixtures that build a whole site (the real one, or the print
 fixture's copy of it), serve one, or start Chromium."""
 

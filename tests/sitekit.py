@@ -211,6 +211,33 @@ def build_site(site_dir: Path, *, site_url: str = "http://127.0.0.1:8000/", conf
 
 
 
+PROJECT_REPO = "study-notes"
+"""Stand-in repository name of the project-site build: GitHub Pages serves a
+project site under /REPO/ (https://USER.github.io/study-notes/)."""
+FIXED_EPOCH = 981173106
+"""SOURCE_DATE_EPOCH of the project-site build: 2001-02-03T04:05:06Z, surely
+not the day the test runs."""
+
+
+def project_caches(site_dir: Path) -> Path:
+    """The folder of the caches the project-site build keeps (its
+    DEVCONCEPTS_CACHE_ROOT), beside the site."""
+    return site_dir.parent / "caches"
+
+
+def build_project_site(site_dir: Path, base: str) -> subprocess.CompletedProcess:
+    """The real site built for `base`, a project site's address (under
+    /PROJECT_REPO/), from no kept cache (an empty folder of its own, as on a
+    fresh clone) and with its dates from FIXED_EPOCH, in a process of its own
+    (its own clock): what tests/publish/test_reproducible.py builds again."""
+    from devconcepts.core.cache_files import ROOT_VARIABLE
+
+    caches = project_caches(site_dir)
+    caches.mkdir(parents=True, exist_ok=True)
+    return build_site(site_dir, site_url=base,
+                      extra_env={"SOURCE_DATE_EPOCH": str(FIXED_EPOCH), ROOT_VARIABLE: str(caches)})
+
+
 class _Records(logging.Handler):
     """Keeps MkDocs' warnings and errors as `mkdocs build` prints them."""
 
