@@ -69,7 +69,9 @@ def site(site_build) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site) -> str:
-    """Base URL of the real site served on 127.0.0.1 (ends with '/')."""
+    """Base URL of the real site served on 127.0.0.1 (ends with '/'), by a
+    plain static server of this worker's own: not the address the site is
+    built for (`site_build.base_url`)."""
     server, base = serve_directory(site)
     yield base
     server.shutdown()
