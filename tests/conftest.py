@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from devconcepts_testkit import (BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, GzipSiteServer, build_site,
-                                 serve_directory)
-from sitekit import MAX_WHOLE_SITE_BUILDS, shared_build
+from devconcepts_testkit import BUILD_LOG, CHROMIUM_ARGS, CHROMIUM_PATH, GzipSiteServer, build_site, serve_directory
+from sitekit import (MAX_WHOLE_SITE_BUILDS, PROJECT_REPO, RUN_PID, RunServer, SharedSite, build_project_site,
+                     shared_served_build)
 
 
 _BUILD_LOG_KEY = pytest.StashKey[tuple]()
@@ -25,6 +25,8 @@ def pytest_configure(config):
     # build, to see which tests built).
     if hasattr(config, "workerinput"):
         return
+    # The servers of the run's shared builds serve while this process lives.
+    os.environ[RUN_PID] = str(os.getpid())
     if BUILD_LOG in os.environ:
         config.stash[_BUILD_LOG_KEY] = (Path(os.environ[BUILD_LOG]), False)
         return
@@ -46,28 +48,47 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory):
-    """(site directory, finished `mkdocs build --strict`) of the real site,
-    built once per run for every test (and every worker) that needs it."""
-    folder, result = shared_build(tmp_path_factory, "site", lambda folder: build_site(folder / "site"))
-    return folder / "site", result
+def site_build(tmp_path_factory) -> SharedSite:
+    """(site directory, finished `mkdocs build --strict`, base URL) of the
+    real site, built once per run for every test (and every worker) that
+    needs it, for the address where the run's Pages-like server serves it
+    (the build's site_url: canonical, hreflang and Open Graph URLs start
+    with it). `served_site` is that server; `site_url` serves the same files
+    on a plain server of each worker's own."""
+    return shared_served_build(tmp_path_factory, "site", lambda site_dir, base: build_site(site_dir, site_url=base),
+                               pages=True)
 
 
 @pytest.fixture(scope="session")
 def site(site_build) -> Path:
     """The real site, built once with --strict; a failed build fails every user."""
-    site_dir, result = site_build
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
-    return site_dir
+    if site_build.result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{site_build.result.stderr}", pytrace=False)
+    return site_build.site_dir
 
 
 @pytest.fixture(scope="session")
 def site_url(site) -> str:
-    """Base URL of the real site served on 127.0.0.1 (ends with '/')."""
+    """Base URL of the real site served on 127.0.0.1 (ends with '/'), by a
+    plain static server of this worker's own: not the address the site is
+    built for (`site_build.base_url`)."""
     server, base = serve_directory(site)
     yield base
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory) -> SharedSite:
+    """(site directory, finished build, base URL) of the real site as GitHub
+    Pages serves a project site: built once per run for
+    http://127.0.0.1:PORT/study-notes/ and served under /study-notes/ only,
+    by a plain server every worker shares. The build starts with no kept
+    cache and dates from FIXED_EPOCH (sitekit.build_project_site): it is
+    also the first of the reproducibility test's two builds."""
+    shared = shared_served_build(tmp_path_factory, "project-site", build_project_site, mount=f"/{PROJECT_REPO}/")
+    if shared.result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{shared.result.stderr}", pytrace=False)
+    return shared
 
 
 @pytest.fixture(scope="session")
@@ -92,7 +113,7 @@ def page(browser):
     context.close()
 
 
-SLOW_FIXTURES = {"site_build", "site", "site_url", "browser", "served_site", "fixture_site"}
+SLOW_FIXTURES = {"site_build", "site", "site_url", "browser", "served_site", "fixture_site", "project_site"}
 """Session fixtures that build a whole site (the real one, or the print
 fixture's copy of it), serve one, or start Chromium."""
 
@@ -128,17 +149,23 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """(site directory, running GzipSiteServer) for a --strict build of the
-    site for the exact URL it is served at (absolute hreflang links and
-    canonical URLs must point at the server, or the browser would leave the
-    site), served gzipped the way GitHub Pages serves it. Here, not in
-    quality/, so that every test module shares the one build."""
+def served_site(tmp_path_factory, request):
+    """(site directory, its server: `base_url`) for the --strict build of
+    the site served at the exact URL it is built for (absolute hreflang
+    links and canonical URLs must point at the server, or the browser would
+    leave the site), gzipped the way GitHub Pages serves it: the session's
+    site and its server (`site_build`). Here, not in quality/, so that every
+    test module shares the one build."""
+    # QUALITY_MKDOCS_CONFIG checks another configuration of the same site:
+    # a build of its own, served by this worker.
+    config = os.environ.get("QUALITY_MKDOCS_CONFIG")
+    if not config:
+        site_dir = request.getfixturevalue("site")
+        yield site_dir, RunServer(request.getfixturevalue("site_build").base_url)
+        return
     site_dir = tmp_path_factory.mktemp("quality-site")
     server = GzipSiteServer(site_dir)  # bound now, so the build knows its URL
-    # QUALITY_MKDOCS_CONFIG checks another configuration of the same site.
-    config = Path(os.environ.get("QUALITY_MKDOCS_CONFIG", str(ROOT / "mkdocs.yml")))
-    result = build_site(site_dir, site_url=server.base_url, config=config, extra_env={})
+    result = build_site(site_dir, site_url=server.base_url, config=Path(config), extra_env={})
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     server.start()

@@ -16,12 +16,13 @@ from __future__ import annotations
 import gzip
 import http.server
 import mimetypes
+import socket
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .serving import LocalServer
+from .serving import local_server
 
 GZIP_TYPES = (
     "text/",
@@ -156,10 +157,11 @@ class _CountingWriter:
 class GzipSiteServer:
     """Serve a built site on 127.0.0.1 with a free port; use as a context manager."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, listener: socket.socket | None = None):
+        """`listener`: serve on that bound socket instead of a free port."""
         self.log = TransferLog()
         handler = type("Handler", (PagesHandler,), {"root": Path(directory).resolve(), "log": self.log})
-        self._server = LocalServer(("127.0.0.1", 0), handler)
+        self._server = local_server(handler, listener)
         self.port = self._server.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import socketserver
 import sys
 import threading
@@ -29,12 +30,31 @@ class LocalServer(socketserver.ThreadingMixIn, http.server.HTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve_directory(directory: Path, mount: str = "/") -> tuple[LocalServer, str]:
+def mount_path(mount: str) -> str:
+    """A sub-path as URLs hold it: "/" or "/REPO/"."""
+    return "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
+
+
+def local_server(handler, listener: socket.socket | None = None) -> LocalServer:
+    """A LocalServer for `handler` on a free port, or on `listener`, a socket
+    bound (and listening) already."""
+    if listener is None:
+        return LocalServer(("127.0.0.1", 0), handler)
+    server = LocalServer(listener.getsockname(), handler, bind_and_activate=False)
+    server.socket.close()
+    server.socket = listener
+    server.server_activate()
+    return server
+
+
+def serve_directory(directory: Path, mount: str = "/", *,
+                    listener: socket.socket | None = None) -> tuple[LocalServer, str]:
     """Serve `directory` at http://127.0.0.1:PORT{mount}; returns (server, base URL).
+    `listener`: serve on that bound socket instead of a free port.
 
     A non-root mount serves the directory under that sub-path only, the way
     GitHub Pages serves a project site under /REPO/."""
-    mount = "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
+    mount = mount_path(mount)
     if mount == "/":
         root = directory
     else:
@@ -45,7 +65,6 @@ def serve_directory(directory: Path, mount: str = "/") -> tuple[LocalServer, str
             target.unlink()
         target.symlink_to(directory, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = LocalServer(("127.0.0.1", 0), handler)
+    server = local_server(handler, listener)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"
-

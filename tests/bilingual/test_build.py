@@ -4,7 +4,7 @@ from devconcepts_testkit import build_site
 
 
 def test_strict_build_has_no_warnings(site_build):
-    _, result = site_build
+    result = site_build.result
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
     assert warnings == []

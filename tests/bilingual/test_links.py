@@ -6,8 +6,6 @@ from bs4 import BeautifulSoup
 
 from bilingual.pages import built_pages
 
-SITE_ORIGIN = "http://127.0.0.1:8000"  # the site_url the `site` fixture builds with
-
 
 def _target_file(site, path):
     local = site / unquote(path).lstrip("/")
@@ -16,12 +14,14 @@ def _target_file(site, path):
     return local
 
 
-def test_internal_links_and_anchors_resolve(site):
+def test_internal_links_and_anchors_resolve(site, site_build):
+    # The origin of the site_url the site is built for.
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_build.base_url))
     ids_cache = {}
     problems = []
     checked = 0
     for page in built_pages(site):
-        base = f"{SITE_ORIGIN}/{page.url}"
+        base = f"{origin}/{page.url}"
         for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
             for element in page.soup.find_all(tag):
                 ref = element.get(attr)
@@ -29,7 +29,7 @@ def test_internal_links_and_anchors_resolve(site):
                     continue
                 url = urljoin(base, ref)
                 parts = urlsplit(url)
-                if f"{parts.scheme}://{parts.netloc}" != SITE_ORIGIN:
+                if f"{parts.scheme}://{parts.netloc}" != origin:
                     continue
                 checked += 1
                 target = _target_file(site, parts.path)

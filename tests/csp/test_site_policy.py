@@ -65,7 +65,7 @@ def test_the_json_config_block_is_not_hashed(pages):
     assert all(not script.text.lstrip().startswith("{") for script in read(text).inline_scripts)
 
 
-def test_external_links_get_noopener_and_stay_in_the_same_tab(pages):
+def test_external_links_get_noopener_and_stay_in_the_same_tab(pages, site_build):
     from html.parser import HTMLParser
 
     class Links(HTMLParser):
@@ -75,7 +75,7 @@ def test_external_links_get_noopener_and_stay_in_the_same_tab(pages):
 
         def handle_starttag(self, tag, attrs):
             values = dict(attrs)
-            if tag == "a" and values.get("href") and is_external(values["href"], "http://127.0.0.1:8000/"):
+            if tag == "a" and values.get("href") and is_external(values["href"], site_build.base_url):
                 self.external.append(values)
 
     total, new_tab = 0, set()

@@ -48,8 +48,9 @@ def stop(server) -> None:
 @dataclass
 class Failures:
     """Requests to the site that failed, or that the network answered,
-    while the server is down: all of them must come from the worker. (The
-    session's site is built for port 8000 and served on another, so its
+    while the server is down: all of them must come from the worker. (A
+    site may be built for another address than the one it is served at
+    here (the session's site is built for the run's own server), so its
     language switcher's sitemap requests go elsewhere; they are not the
     site's.)"""
     base: str

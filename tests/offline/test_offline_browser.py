@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from devconcepts_testkit import build_site, serve_directory
+from devconcepts_testkit import serve_directory
+from sitekit import PROJECT_REPO
 
 from .kit import Failures, keep_offline, read_offline, search, stop, until
 
 pytestmark = pytest.mark.browser
 
-REPO = "study-notes"
+REPO = PROJECT_REPO
 
 KO_PAGES = ["review/", "oltp/", "kubernetes-cluster/", "glossary/", "print/"]
 EN_PAGES = ["en/review/", "en/log-vs-cookie/", "en/print/"]
@@ -30,16 +31,14 @@ def served(site):
 
 
 @pytest.fixture(scope="module")
-def project_site(tmp_path_factory):
+def project_served(project_site):
     """The site built for and served under /REPO/, as GitHub Pages serves a
-    project site (served before the build: its address has the port)."""
-    site_dir = tmp_path_factory.mktemp("offline-project-site") / "site"
-    site_dir.mkdir()
-    server, base = serve_directory(site_dir, mount=f"/{REPO}/")
-    result = build_site(site_dir, site_url=base)
-    if result.returncode != 0:
-        stop(server)
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    project site (the session's `project_site`, conftest.py), on a server of
+    this module's own, which the test stops. The build is for the address of
+    the run's shared server; the service worker takes no address from the
+    build (as the session's site above, built for another port, shows), so
+    another port serves it the same."""
+    server, base = serve_directory(project_site.site_dir, mount=f"/{REPO}/")
     yield server, base
     stop(server)
 
@@ -95,8 +94,8 @@ def test_after_one_visit_the_site_reads_offline(browser, served):
     _offline_visit(browser, server, base)
 
 
-def test_offline_under_a_project_subpath(browser, project_site):
-    server, base = project_site
+def test_offline_under_a_project_subpath(browser, project_served):
+    server, base = project_served
     assert base.endswith(f"/{REPO}/")
     _offline_visit(browser, server, base)
 

@@ -139,13 +139,11 @@ def test_the_worker_is_the_committed_minified_one_while_it_is_current(tiny_site,
 
 
 def test_a_changed_worker_makes_the_committed_one_stale(monkeypatch):
-    from importlib import resources
-
     from devconcepts.core.committed import current
 
-    files = resources.files("devconcepts.offline")
-    committed = files.joinpath(worker.MINIFIED).read_text(encoding="utf-8")
-    source = files.joinpath("sw.js").read_bytes()
+    here = Path(worker.__file__).parent
+    committed = (here / worker.MINIFIED).read_text(encoding="utf-8")
+    source = (here / "sw.js").read_bytes()
     assert current(committed, [("sw.js", source)])
     assert not current(committed, [("sw.js", source + b"// changed\n")])
 

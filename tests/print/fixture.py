@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from devconcepts.i18n import source_hash
-from devconcepts_testkit import DOCS, ROOT
+from devconcepts_testkit import DOCS, ROOT, read_config
 
 BASE_CONFIG = ROOT / "mkdocs.yml"
 """The configuration the fixture site inherits."""
@@ -157,10 +157,11 @@ def write_fixture(root: Path, *, skip: tuple[str, ...] = (), book: bool = True) 
     return config
 
 
-def _plugins() -> list:
-    """The real config's plugins; the offline copy's budget leaves room for
-    the fixture's two test pages, which hold no content a reader saves (the
-    real site's budget is held by tests/offline/test_budget.py)."""
+def _plugins(keep: tuple[str, ...] | None = None) -> list:
+    """The real config's plugins (`keep`: only those); the offline copy's
+    budget leaves room for the fixture's two test pages, which hold no
+    content a reader saves (the real site's budget is held by
+    tests/offline/test_budget.py)."""
     from mkdocs.utils import yaml_load
 
     with BASE_CONFIG.open(encoding="utf-8") as f:
@@ -168,8 +169,46 @@ def _plugins() -> list:
     out = []
     for entry in plugins:
         name = entry if isinstance(entry, str) else next(iter(entry))
+        if keep is not None and name not in keep:
+            continue
         options = dict(entry[name] or {}) if isinstance(entry, dict) else {}
         if name == "devconcepts-offline":
             options["budget_kb"] = 1000
         out.append({name: options} if options else name)
     return out
+
+
+def write_small_book(root: Path, *, skip: tuple[str, ...] = ()) -> Path:
+    """A small site of the fixture's pages (a home, the two topics and the
+    book placeholder per language), built with the real print and i18n
+    options, theme and Markdown headings: what the book does with a page that
+    falls back to another language, without a copy of the whole site.
+    `skip` as for `write_fixture`; returns its mkdocs.yml."""
+    from mkdocs.config import load_config
+
+    book_page = load_config(str(BASE_CONFIG)).plugins["devconcepts-print"].config.book
+    docs = root / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for locale, pages in PAGES.items():
+        suffix = "" if locale == "ko" else f".{locale}"
+        for name, text in pages.items():
+            if f"{name}{suffix}.md" not in skip:
+                (docs / f"{name}{suffix}.md").write_text(textwrap.dedent(text), encoding="utf-8")
+        book = book_page.replace(".md", f"{suffix}.md")
+        shutil.copyfile(DOCS / book, docs / book)
+    source_hash.refresh(docs, ("en",))
+    config = root / "mkdocs.yml"
+    config.write_text(
+        f"site_name: 인쇄 시험\n"
+        f"site_url: http://127.0.0.1:8000/\n"
+        f"docs_dir: {docs}\n"
+        f"theme: {json.dumps({**read_config(BASE_CONFIG)['theme'], 'custom_dir': str(ROOT / 'overrides')})}\n"
+        f"nav: {json.dumps(['index.md', 'sheet.md', 'other.md', book_page])}\n"
+        f"plugins: {json.dumps(_plugins(keep=('i18n', 'devconcepts-i18n', 'devconcepts-print')), ensure_ascii=False)}\n"
+        # The real headings' ids (Korean ones readable: #공통-절).
+        "markdown_extensions:\n  - admonition\n  - tables\n  - pymdownx.details\n  - pymdownx.superfences\n"
+        "  - toc:\n      permalink: true\n"
+        "      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n",
+        encoding="utf-8",
+    )
+    return config

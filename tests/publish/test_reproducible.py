@@ -18,23 +18,14 @@ import pytest
 
 from devconcepts.core.cache_files import ROOT_VARIABLE
 from devconcepts_testkit import build_site
+from sitekit import FIXED_EPOCH, project_caches
 from publish.workflow import git
 
-# Builds the whole site twice, each in a process of its own (its own clock).
+# Builds the whole site again, in a process of its own (its own clock).
 pytestmark = pytest.mark.slow
 
-SITE_URL = "https://octo.github.io/study-notes/"
-# 2001-02-03T04:05:06Z: surely not the day the test runs.
-FIXED_EPOCH = 981173106
 # How far the second build's clock is moved: past any midnight.
 CLOCK_SHIFT_DAYS = 3
-
-
-def _build(site_dir: Path, epoch: str, extra_env: dict[str, str] | None = None) -> None:
-    env = {"SOURCE_DATE_EPOCH": epoch, **(extra_env or {})}
-    result = build_site(site_dir, site_url=SITE_URL, extra_env=env)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
 
 
 def _files(site_dir: Path) -> dict[str, bytes]:
@@ -71,26 +62,30 @@ def _shifted_clock(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def test_one_commit_builds_identical_bytes_under_another_clock(tmp_path):
+def test_one_commit_builds_identical_bytes_under_another_clock(project_site, tmp_path):
     """Two builds of one commit, the second in another folder, under a clock
     days ahead and from what the first kept: every byte the same (the pages,
     the sitemaps, the Anki decks and cards.json too). The sitemap dates of
     the first are then checked against git and SOURCE_DATE_EPOCH."""
-    # Different folders too: nothing may depend on where the site is built.
-    first, second = tmp_path / "first", tmp_path / "second"
-    # The first build starts with no cache, as on a fresh clone; the second
-    # reads what the first kept: a kept result must give the same bytes.
-    caches = {ROOT_VARIABLE: str(tmp_path / "caches")}
-    _build(first, str(FIXED_EPOCH), caches)
-    assert any((tmp_path / "caches").rglob("*.json")), "the first build kept nothing"
-    _build(second, str(FIXED_EPOCH), {**caches, **_shifted_clock(tmp_path)})
+    # The first is the session's project site (conftest.py): built from no
+    # kept cache, as on a fresh clone, with its dates from FIXED_EPOCH. The
+    # second reads what the first kept: a kept result must give the same
+    # bytes. Different folders too: nothing may depend on where the site is
+    # built.
+    first, second, site_url = project_site.site_dir, tmp_path / "second", project_site.base_url
+    caches = project_caches(first)
+    assert any(caches.rglob("*.json")), "the first build kept nothing"
+    env = {"SOURCE_DATE_EPOCH": str(FIXED_EPOCH), ROOT_VARIABLE: str(caches), **_shifted_clock(tmp_path)}
+    result = build_site(second, site_url=site_url, extra_env=env)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     a, b = _files(first), _files(second)
     assert a, "the build wrote no file"
     assert sorted(a) == sorted(b)
     assert any(name.endswith(".apkg") for name in a) and any(name.endswith("cards.json") for name in a)
     different = [name for name in a if a[name] != b[name]]
     assert not different, f"{different}; first difference in {different[0]}: {_first_difference(a, b, different[0])}"
-    _check_sitemap_dates(first)
+    _check_sitemap_dates(first, site_url)
 
 
 def _first_difference(a: dict[str, bytes], b: dict[str, bytes], name: str) -> str:
@@ -99,7 +94,7 @@ def _first_difference(a: dict[str, bytes], b: dict[str, bytes], name: str) -> st
     return f"byte {at}: {one[max(0, at - 80):at + 80]!r} / {two[max(0, at - 80):at + 80]!r}"
 
 
-def _check_sitemap_dates(tmp_path: Path) -> None:
+def _check_sitemap_dates(tmp_path: Path, site_url: str) -> None:
     """Each page's lastmod is the day its sources last changed in git (as the
     print sheets' "last changed" line), whatever SOURCE_DATE_EPOCH says; the
     time in sitemap.xml.gz's header follows SOURCE_DATE_EPOCH (FIXED_EPOCH)."""
@@ -115,7 +110,7 @@ def _check_sitemap_dates(tmp_path: Path) -> None:
     root = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
     for source, url in (("docs/oltp.md", "oltp/"), ("docs/oltp.en.md", "en/oltp/")):
         changed = git("log", "-1", "--format=%cs", "--", source)
-        assert f"<loc>{SITE_URL}{url}</loc>\n        <lastmod>{changed}</lastmod>" in root, url
+        assert f"<loc>{site_url}{url}</loc>\n        <lastmod>{changed}</lastmod>" in root, url
 
     # The gzip header's MTIME field: bytes 4-7, little-endian seconds.
     packed = (tmp_path / "sitemap.xml.gz").read_bytes()

@@ -22,15 +22,18 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from devconcepts_testkit import build_site, serve_directory
+from sitekit import PROJECT_REPO
 from glossary.site_pages import TOPICS
 from publish.subpath import Traffic, built_pages, target_file, transferred_gzip
 from quality.link_tags import hreflang_disagreements, preview_problems
 
 pytestmark = pytest.mark.browser
 
-REPO = "study-notes"
-"""Stand-in repository name: the site lives at https://USER.github.io/study-notes/."""
+REPO = PROJECT_REPO
+"""The site lives at https://USER.github.io/study-notes/: the session's
+`project_site` (conftest.py), served under /REPO/ at the address it is built
+for, port included (Material matches sitemap URLs against the page's own
+address)."""
 
 SEARCH_INDEX = "search/search_index.json"
 
@@ -46,21 +49,6 @@ def budget(url: str) -> int:
 
 SEARCHES = [("", "쿠버네티스"), ("en/", "Kubernetes")]
 """(language home, query) for each language."""
-
-
-@pytest.fixture(scope="module")
-def project_site(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("project-site") / "site"
-    site_dir.mkdir()
-    # Serve before building: the build needs the real address, port included,
-    # because Material matches sitemap URLs against the page's own address.
-    server, base = serve_directory(site_dir, mount=f"/{REPO}/")
-    result = build_site(site_dir, site_url=base)
-    if result.returncode != 0:
-        server.shutdown()
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
-    yield site_dir, base
-    server.shutdown()
 
 
 @pytest.fixture
@@ -83,7 +71,7 @@ def _links(page, selector: str) -> list[str]:
 
 
 def test_sitemaps_list_only_subpath_urls(project_site):
-    site_dir, base = project_site
+    site_dir, _, base = project_site
     root = site_dir / "sitemap.xml"
     assert root.is_file(), "no sitemap.xml in the site root"
     assert gzip.decompress((site_dir / "sitemap.xml.gz").read_bytes()) == root.read_bytes()
@@ -99,7 +87,7 @@ def test_link_tags_are_absolute_and_agree_under_the_subpath(project_site):
     """Read from the built files: hreflang links, the sitemap and the
     language menu agree on every page, and the Open Graph URLs and images
     are absolute under /REPO/."""
-    site_dir, base = project_site
+    site_dir, _, base = project_site
     assert base.endswith(f"/{REPO}/")
     problems = hreflang_disagreements(site_dir, base)
     assert problems == [], "\n".join(problems)
@@ -115,7 +103,7 @@ def every_page(project_site, browser) -> dict[str, list]:
     and loads, search opened ("stays"), then with where its language switch
     goes ("switch"; from a middle section where the page has one,
     "switched_in_place"), and the sitemaps a page or its search worker fetched."""
-    site_dir, base = project_site
+    site_dir, _, base = project_site
     stays, switch, first, sitemaps, weights, review_links, switched_in_place = [], [], [], set(), {}, {}, []
     for url in built_pages(site_dir):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -250,7 +238,7 @@ def _switch_language(page, traffic, site_dir, base: str, url: str) -> tuple[list
 
 
 def test_every_page_stays_inside_the_subpath(project_site, every_page):
-    site_dir, base = project_site
+    site_dir, _, base = project_site
     assert {"", "en/"} <= set(built_pages(site_dir))
     assert every_page["stays"] == [], "\n".join(every_page["stays"])
     # Material's bundle would fetch a sitemap beside every hreflang link
@@ -267,7 +255,7 @@ def test_a_first_visit_to_every_page_is_within_its_budget(every_page):
 def test_home_and_self_checks_link_the_review_under_the_subpath(project_site, every_page):
     """The home page links its language's review page; a topic's self-check
     its own cards there (`?topic=`), resolved under the sub-path."""
-    _, base = project_site
+    _, _, base = project_site
     links = every_page["review links"]
     wrong = []
     for language in ("", "en/"):
@@ -283,7 +271,7 @@ def test_home_and_self_checks_link_the_review_under_the_subpath(project_site, ev
 def test_not_found_page_works_at_any_depth(project_site, tab):
     """GitHub Pages answers a missing URL with the site's 404.html as-is, so
     that page must not depend on where it is served from."""
-    site_dir, base = project_site
+    site_dir, _, base = project_site
     page, traffic = tab
     missing = base + "no/such/page/"
     body = (site_dir / "404.html").read_bytes()
@@ -308,7 +296,7 @@ def test_language_switcher_stays_inside_the_subpath(every_page):
 
 @pytest.mark.parametrize("home, query", SEARCHES, ids=["ko", "en"])
 def test_search_results_stay_inside_the_subpath(project_site, tab, home, query):
-    site_dir, base = project_site
+    site_dir, _, base = project_site
     page, traffic = tab
     page.goto(base + home, wait_until="networkidle")
     search = page.locator("input.md-search__input")

@@ -1,16 +1,20 @@
 """The test server answers like GitHub Pages: gzip for text, redirects for
 directory URLs without a slash, the site's 404 page, and byte counts that
-match what went over the wire."""
+match what went over the wire. A build the test workers share is served by
+one such server (or a plain one) for the whole run."""
 
 from __future__ import annotations
 
 import gzip
+import subprocess
 import time
 import http.client
+import urllib.request
 
 import pytest
 
 from devconcepts_testkit import GzipSiteServer
+from sitekit import RUN_PID, shared_served_build
 
 
 @pytest.fixture
@@ -74,3 +78,40 @@ def test_missing_path_gets_the_404_page(tiny_site):
 def test_paths_cannot_leave_the_site(tiny_site):
     response, _ = _get(tiny_site, "/../../etc/passwd")
     assert response.status == 404
+
+
+@pytest.mark.parametrize("pages, mount", [(True, "/"), (False, "/REPO/")], ids=["pages", "plain-under-a-sub-path"])
+def test_a_shared_build_is_built_once_for_its_server_which_serves_until_the_run_ends(
+        tmp_path_factory, monkeypatch, pages, mount):
+    """sitekit.shared_served_build: the build knows the address it is served
+    at, a second ask reads the first build, and the server (a process of its
+    own) answers until the run's controlling process is gone."""
+    run = subprocess.Popen(["sleep", "120"])  # stands for the run's pytest process
+    monkeypatch.setenv(RUN_PID, str(run.pid))
+    try:
+        def build(site_dir, base):
+            (site_dir / "a").mkdir(parents=True)
+            (site_dir / "a" / "index.html").write_text(f'<link rel="canonical" href="{base}a/">')
+            return subprocess.CompletedProcess(["build"], 0, "", "")
+
+        def build_again(site_dir, base):
+            raise AssertionError("built twice")
+
+        name = f"served-{'pages' if pages else 'plain'}"
+        shared = shared_served_build(tmp_path_factory, name, build, mount=mount, pages=pages)
+        again = shared_served_build(tmp_path_factory, name, build_again, mount=mount, pages=pages)
+        assert (again.site_dir, again.base_url, again.result.returncode) == (shared.site_dir, shared.base_url, 0)
+        assert shared.base_url.startswith("http://127.0.0.1:") and shared.base_url.endswith(mount)
+        with urllib.request.urlopen(shared.base_url + "a/", timeout=10) as response:
+            assert response.read().decode() == f'<link rel="canonical" href="{shared.base_url}a/">'
+    finally:
+        run.kill()
+        run.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(shared.base_url + "a/", timeout=2).close()
+        except OSError:
+            return
+        time.sleep(0.2)
+    pytest.fail("the server still answers after the run ended")

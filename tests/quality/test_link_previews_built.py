@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from quality.link_tags import added_gzip_bytes, hreflang_disagreements, pages, preview_problems
 
-BASE = "http://127.0.0.1:8000/"
-"""The address the session's site is built for (devconcepts_testkit.build_site)."""
 MAX_ADDED_GZIP = 500
 
 
-def test_every_page_has_absolute_preview_tags_and_an_image(site):
-    problems, sizes = preview_problems(site, BASE)
+def test_every_page_has_absolute_preview_tags_and_an_image(site, site_build):
+    problems, sizes = preview_problems(site, site_build.base_url)
     assert problems == [], "\n".join(problems)
     assert len(sizes) == len(pages(site))
     for locale in ("ko", "en"):
         assert any(f"/assets/previews/{locale}/" in url for url in sizes), locale
 
 
-def test_head_sitemap_and_menu_agree_on_every_page(site):
-    problems = hreflang_disagreements(site, BASE)
+def test_head_sitemap_and_menu_agree_on_every_page(site, site_build):
+    problems = hreflang_disagreements(site, site_build.base_url)
     assert problems == [], "\n".join(problems)
 
 
