@@ -9,8 +9,10 @@ module again, and a script that builds the site in-process without an
 the locks of the parent's threads (`mkdocs serve` runs a server thread) in
 whatever state they are.
 
-Messages to the child go through a queue and a thread of their own, so that
-sending never waits for the child to read. The child ends when its input
+Messages are JSON in ASCII (other characters escaped), so neither side
+depends on the locale's encoding of its pipes. Messages to the child go
+through a queue and a thread of their own, so that sending never waits for
+the child to read. The child ends when its input
 closes, so it never outlives the build or server that started it.
 """
 
@@ -29,6 +31,8 @@ class WorkerGone(RuntimeError):
 
 
 class WorkerProcess:
+    """The parent's side of one child: `python -m module`, started at once."""
+
     def __init__(self, module: str) -> None:
         self._process = subprocess.Popen(
             [sys.executable, "-m", module], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -51,7 +55,7 @@ class WorkerProcess:
         """Queue `message` for the child; returns at once."""
         if self._broken is not None:
             raise WorkerGone(f"the child process cannot be written to: {self._broken}")
-        self._outbox.put(json.dumps(message, ensure_ascii=False) + "\n")
+        self._outbox.put(json.dumps(message) + "\n")
 
     def receive(self) -> dict:
         """The child's next message; waits for it."""
@@ -106,5 +110,5 @@ def messages(stream: TextIO = sys.stdin) -> Iterator[dict]:
 
 def answer(message: dict, stream: TextIO = sys.stdout) -> None:
     """The child's side: one message to the parent."""
-    stream.write(json.dumps(message, ensure_ascii=False) + "\n")
+    stream.write(json.dumps(message) + "\n")
     stream.flush()
