@@ -134,6 +134,16 @@ def test_materials_worker_exposes_lunr_and_sends_results_as_items():
     assert f"{{type:{internals.WORKER_MESSAGES['RESULT']},data:{{items:[]}}}}" in worker
 
 
+def test_lunrs_builder_add_is_the_one_our_worker_replaces():
+    import hashlib
+
+    found = internals.LUNR_BUILDER_ADD.search(_materials_worker())
+    assert found, "Material's worker no longer carries lunr's Builder.prototype.add as before"
+    assert hashlib.sha256(found.group(0).encode("utf-8")).hexdigest()[:16] == internals.LUNR_BUILDER_ADD_DIGEST, (
+        "lunr's Builder.add in Material's worker changed: compare it with devconcepts-search.js's `add`, "
+        "then record the new digest")
+
+
 def test_our_worker_uses_the_recorded_message_numbers():
     source = OUR_WORKER.read_text(encoding="utf-8")
     declared = {name: int(value) for name, value in re.findall(r"var (SETUP|READY|QUERY|RESULT) = (\d+)", source)}

@@ -127,6 +127,17 @@ WORKER_MESSAGES = {"SETUP": 0, "READY": 1, "QUERY": 2, "RESULT": 3}
 # lunr.Builder to read the built index), and a RESULT's data is `{items: […]}`.
 WORKER_LUNR_GLOBAL = "lunr"
 
+# Our worker replaces lunr's `Builder.prototype.add` (lunr 2.3.9, bundled in
+# Material's worker) with one that builds the same index faster
+# (devconcepts-search.js `add`; tests/search/test_worker_lunr.py compares the
+# two indexes). It relies on the builder's fields as that version has them:
+# the digest below is of the original's minified text in Material's worker,
+# from `X.Builder.prototype.add=function(` up to the next method, which
+# tests/theme/test_upgrade_guard.py recomputes.
+LUNR_BUILDER_ADD = re.compile(r"\w\.Builder\.prototype\.add=function\(.*?(?=,\w\.Builder\.prototype\."
+                              r"calculateAverageFieldLengths=)")
+LUNR_BUILDER_ADD_DIGEST = "7859ea6dcb885c4a"
+
 
 # Requests of Material's bundle held back (overrides/partials/lazy-requests.
 # html, a script that runs before the bundle): the bundle downloads with
