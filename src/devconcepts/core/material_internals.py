@@ -95,6 +95,19 @@ def has_page_config(html: str) -> bool:
     return PAGE_CONFIG.search(html) is not None
 
 
+def read_page_config(html: str) -> dict | None:
+    """The __config JSON of a page of Material's, or None without one (or
+    when it is not a JSON object)."""
+    found = PAGE_CONFIG.search(html)
+    if found is None:
+        return None
+    try:
+        config = json.loads(found.group(2))
+    except ValueError:
+        return None
+    return config if isinstance(config, dict) else None
+
+
 def dump_page_config(config: dict) -> str:
     """The __config JSON as Material writes it: Jinja's `tojson` escapes <, >,
     & and ' so the script cannot be closed early; do the same."""

@@ -22,7 +22,6 @@ import fnmatch
 import gzip
 import hashlib
 import html
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -31,6 +30,7 @@ from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 from devconcepts.core.built_site import BuiltSite, url_of
 from devconcepts.core.cache_files import Memo
+from devconcepts.core.material_internals import read_page_config
 
 GZIP_LEVEL = 6
 """What web servers (and GitHub Pages) compress with; bench/ uses it too."""
@@ -44,7 +44,6 @@ _ATTR = re.compile(r"""\b(src|href|srcset|data-service-worker)\s*=\s*(?:"([^"]*)
 _REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "modulepreload", "preload",
               "prefetch", "mask-icon"}
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""")
 _CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""")
 _JS_FILE = re.compile(r"""["'`]([\w./-]+\.(?:m?js|json|css|svg|png|webp|woff2?|wasm))(?:\?[^"'`]*)?["'`]""")
@@ -181,14 +180,9 @@ def _html_references(text: str) -> list[str]:
                 references += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
             else:
                 references.append(value)
-    config = _CONFIG.search(text)
-    if config:
-        try:
-            search = json.loads(config.group(1)).get("search")
-        except ValueError:
-            search = None
-        if isinstance(search, str):
-            references.append(search)
+    search = (read_page_config(text) or {}).get("search")
+    if isinstance(search, str):
+        references.append(search)
     return references
 
 
