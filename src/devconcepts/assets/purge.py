@@ -35,6 +35,11 @@ from urllib.parse import unquote, urlsplit
 import tinycss2
 from tinycss2 import ast
 
+# Class names and the attributes below are read from the built pages with
+# regexes, not HTMLParser (core.html_tags), which took 45 times as long over
+# the site's pages (0.185 s against 0.004 s for one pass; measured for the
+# precache's reading, which is the same). A class name found inside a text
+# or a comment only keeps a rule that matches nothing, never drops one.
 _CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 # Attributes whose values Material's stylesheets select on and that only the
 # HTML sets (the palette toggle copies them from its inputs' data attributes).
