@@ -149,7 +149,7 @@ LABELS: dict[str, dict[str, str]] = {
         "print.contents": "Book contents",
         "glossary.aliases": "Also written",
         "glossary.more": "Explained in",
-        "glossary.index": "Jump to a first letter",
+        "glossary.index": "Find by first letter",
         "study.toggle": "Recall mode (hide table cells)",
         "study.toggle_on": "Hiding answers: on",
         "study.reveal": "Show",
