@@ -18,14 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 OUR_WORKER = ROOT / "overrides" / internals.WORKER_DIR / "devconcepts-search.js"
 
 
-def _materials_worker() -> str:
-    import material
-
-    found = sorted((Path(material.__file__).parent / "templates" / internals.WORKER_DIR).glob("search.*.min.js"))
-    assert len(found) == 1, found
-    return found[0].read_text(encoding="utf-8")
-
-
 DOCS = [
     {"location": "oltp/", "title": "OLTP(온라인 트랜잭션 처리)", "text": "<p>트랜잭션을 빠르게 처리한다. 트랜잭션, 트랜잭션!</p>"},
     {"location": "oltp/#acid", "title": "ACID", "text": "원자성 일관성 격리성 지속성. ACID acid"},
@@ -35,7 +27,7 @@ DOCS = [
 
 
 def test_our_builder_add_builds_the_index_lunrs_own_builds(page):
-    page.add_script_tag(content=_materials_worker())
+    page.add_script_tag(content=internals.materials_worker().read_text(encoding="utf-8"))
     page.add_script_tag(content=OUR_WORKER.read_text(encoding="utf-8"))
     built = page.evaluate(
         """docs => {

@@ -253,6 +253,14 @@ def material_templates() -> Path:
     return Path(material.__file__).parent / "templates"
 
 
+def materials_worker() -> Path:
+    """The installed theme's search worker (HASHED_SCRIPTS), which must be one file."""
+    found = sorted(material_templates().glob(HASHED_SCRIPTS[1]))
+    if len(found) != 1:
+        raise FileNotFoundError(f"expected one search worker in {material_templates()}, found {found}")
+    return found[0]
+
+
 def installed_version() -> str:
     return importlib.metadata.version("mkdocs-material")
 

@@ -98,11 +98,12 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         _, default = build_locales(config)
         languages = [Language(locale, language_prefix(locale, default)) for locale in built_locales(config)]
         lists = precache_lists(site, languages, [*NEVER, *self.config.exclude, self.config.worker])
+        committed = worker.minified()
         try:
-            code = worker.render(version(lists, worker.source()), lists, _hashed(site, lists))
+            code = worker.render(version(lists, worker.source()), lists, _hashed(site, lists), committed=committed)
         except ValueError as error:
             raise stop(option_problem(config, "devconcepts-offline", None, str(error))) from error
-        if worker.minified() is None:
+        if committed is None:
             log.warning(located(project_path(config, Path(worker.__file__).with_name(worker.MINIFIED)), 1,
                                 "not made from sw.js as it is now: run `node scripts/build-bundles.mjs "
                                 "service-worker` and commit it (this build minifies sw.js with rjsmin)"))

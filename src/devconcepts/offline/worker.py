@@ -64,14 +64,19 @@ from another's (1 in 16 million alike), short because the worker downloads
 with every first visit."""
 
 
-def render(version: str, lists: list[Precache], hashed: list[str] = ()) -> str:
+_UNREAD = object()
+
+
+def render(version: str, lists: list[Precache], hashed: list[str] = (), *, committed=_UNREAD) -> str:
     """The worker with the build's lists, minified (it downloads with a first
     visit: sw.min.js while it is current, else sw.js through rjsmin), the
     lists on a line of their own,
     `const BUILD = {…}`, where tests and bench/ read them. `hashed`: the
     listed URLs named by a hash of their own bytes, which the worker answers
-    from its cache first."""
-    committed = minified()
+    from its cache first. `committed`: `minified()`, when the caller has
+    read it already."""
+    if committed is _UNREAD:
+        committed = minified()
     text = committed or source()
     if text.count(PLACEHOLDER) != 1:
         raise ValueError(f"sw.js must hold '{PLACEHOLDER}' once, where the build's lists go")
