@@ -14,6 +14,33 @@ from pathlib import Path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Files as they are, revalidated by an ETag of their bytes' stat (as
+    Pages revalidates by ETag). If-Modified-Since is not used: its one-second
+    resolution answers 304 for a file rebuilt within the second a browser
+    last fetched it, and a test that deploys twice gets the old file."""
+
+    _etag: str | None = None
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        self._etag = None
+        if path.is_file():
+            stat = path.stat()
+            self._etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+            if self._etag in self.headers.get("If-None-Match", ""):
+                self.send_response(http.HTTPStatus.NOT_MODIFIED)
+                self.end_headers()
+                return None
+        del self.headers["If-Modified-Since"]
+        return super().send_head()
+
+    def end_headers(self):
+        if self._etag:
+            self.send_header("ETag", self._etag)
+        super().end_headers()
+
     def log_message(self, *args):  # keep pytest output readable
         pass
 
