@@ -88,6 +88,19 @@ def search(page, query: str) -> list[str]:
     page.wait_for_selector(".md-search-result__item a", timeout=30000)
     return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
 
+WORKERS = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration()
+  const state = (worker) => worker && worker.state
+  const held = {}
+  for (const name of await caches.keys())
+    held[name] = (await (await caches.open(name)).keys()).length
+  return registration && { installing: state(registration.installing), waiting: state(registration.waiting),
+    active: state(registration.active), controlled: Boolean(navigator.serviceWorker.controller),
+    controllerIsActive: navigator.serviceWorker.controller === registration.active, caches: held }
+}"""
+"""The page's service workers and the number of files in each cache: what a
+failed wait reports."""
+
 
 def until(page, script: str, arg=None, timeout: float = 60) -> object:
     """Evaluate `script` (which may return a promise) every 200 ms until its
@@ -106,5 +119,5 @@ def until(page, script: str, arg=None, timeout: float = 60) -> object:
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"not true within {timeout} s: {script}")
+            raise AssertionError(f"not true within {timeout} s: {script}\nworkers: {page.evaluate(WORKERS)}")
         page.wait_for_timeout(200)

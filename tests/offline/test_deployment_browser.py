@@ -15,7 +15,7 @@ import pytest
 
 from devconcepts_testkit import serve_directory
 
-from .kit import CACHES, PRECACHE, keep_offline, stop, until
+from .kit import CACHES, PRECACHE, WORKERS, keep_offline, stop, until
 from .small_site import build
 
 pytestmark = pytest.mark.browser
@@ -63,11 +63,7 @@ def _taken_over(context, url: str, old: str, tries: int = 30):
         time.sleep(1)
     page = context.new_page()
     page.goto(url, wait_until="load")
-    state = page.evaluate("""async () => { const r = await navigator.serviceWorker.getRegistration()
-      const s = (w) => w && w.state
-      const names = await caches.keys(), out = {}
-      for (const n of names) out[n] = (await (await caches.open(n)).keys()).length
-      return [s(r.installing), s(r.waiting), s(r.active), out] }""")
+    state = page.evaluate(WORKERS)
     raise AssertionError(f"the version {old} never gave way: {state}")
 
 
