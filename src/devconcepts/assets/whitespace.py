@@ -28,10 +28,17 @@ _ELLIPSIS_TEXT = re.compile(r'(<(span|div) class="%s">)[ \t\r\n]+([^<]*?)[ \t\r\
 
 
 def squeeze(html: str) -> str:
-    verbatim = VerbatimSpans(html)
-
-    def replace(match: re.Match) -> str:
-        # The whitespace lies between match.start() + 1 and match.end() - 1.
-        return match.group(0) if verbatim.covers(match.start() + 1) else ">\n<"
-
-    return _ELLIPSIS_TEXT.sub(r"\1\3\4", _INDENTATION.sub(replace, html))
+    # Each stretch between verbatim spans is squeezed whole, with the
+    # character on either side of it (the `>` that ends a span, the `<` that
+    # starts one), so that a run of whitespace between a span and a tag is
+    # squeezed too; a match starts and ends with those characters, so they
+    # come back unchanged and are cut off again.
+    pieces, position = [], 0
+    for start, end in [*VerbatimSpans(html).spans, (len(html), len(html))]:
+        if start > position:
+            left, right = max(position - 1, 0), min(start + 1, len(html))
+            squeezed = _INDENTATION.sub(">\n<", html[left:right])
+            pieces.append(squeezed[position - left:len(squeezed) - (right - start)])
+        pieces.append(html[start:end])
+        position = end
+    return _ELLIPSIS_TEXT.sub(r"\1\3\4", "".join(pieces))
