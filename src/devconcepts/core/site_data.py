@@ -18,9 +18,14 @@ DIAGRAMS_DIR = "diagrams"
 
 def project_dir(config: MkDocsConfig) -> Path:
     """The folder of mkdocs.yml (the docs folder's parent without one)."""
-    if config.config_file_path:
-        return Path(config.config_file_path).resolve().parent
-    return Path(config.docs_dir).resolve().parent
+    return project_dir_of(config.config_file_path, config.docs_dir)
+
+
+def project_dir_of(config_file_path: str | None, docs_dir: str) -> Path:
+    """`project_dir` from the two settings it reads."""
+    if config_file_path:
+        return Path(config_file_path).resolve().parent
+    return Path(docs_dir).resolve().parent
 
 
 def data_dir(config: MkDocsConfig) -> Path:
