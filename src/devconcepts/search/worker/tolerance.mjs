@@ -180,24 +180,31 @@ export function createTolerance(entries, options = {}) {
   const stem = options.stem || null
   const isStopWord = options.isStopWord || (() => false)
   const docs = new Map()
-  const latin = new Map()
-  /* Korean words by their number of jamo, with their jamo */
-  const hangul = new Map()
-  const titles = []
-  for (const [word, count, inTitle] of entries) {
+  for (const [word, count] of entries)
     docs.set(word, count)
-    if (LATIN.test(word))
-      push(latin, word.length, [word, letters(word)])
-    else if (HANGUL.test(word)) {
-      const j = jamo(word)
-      push(hangul, j.length, [word, j, letters(j)])
-    }
-    if (inTitle && ALL_HANGUL.test(word) && word.length >= 2)
-      titles.push(word)
-  }
   const sorted = [...docs.keys()].sort()
-  const titleInitials = titles.map(word => [initials(word), word])
   const stems = new Map()
+  /* What near and initials matching search, made on the first query that
+     needs it (a word with no exact match, or initials): a first query that
+     matches as typed does not wait for every word's jamo. */
+  let near = null
+  function nearLists() {
+    if (near)
+      return near
+    near = { latin: new Map(), hangul: new Map(), titleInitials: [] }
+    for (const [word, , inTitle] of entries) {
+      if (LATIN.test(word))
+        push(near.latin, word.length, [word, letters(word)])
+      else if (HANGUL.test(word)) {
+        /* Korean words by their number of jamo, with their jamo */
+        const j = jamo(word)
+        push(near.hangul, j.length, [word, j, letters(j)])
+      }
+      if (inTitle && ALL_HANGUL.test(word) && word.length >= 2)
+        near.titleInitials.push([initials(word), word])
+    }
+    return near
+  }
 
   function push(map, key, value) {
     const list = map.get(key)
@@ -268,7 +275,7 @@ export function createTolerance(entries, options = {}) {
       const max = allowedDistance(word.length)
       const set = letters(word)
       for (let n = word.length - max; max && n <= word.length + max; n++)
-        for (const [other, their] of latin.get(n) || []) {
+        for (const [other, their] of nearLists().latin.get(n) || []) {
           if (missing(set, their) > max)
             continue
           const d = distance(word, other, max)
@@ -280,7 +287,7 @@ export function createTolerance(entries, options = {}) {
       const set = letters(mine)
       const max = allowedJamoDistance(mine.length)
       for (let n = mine.length - max; max && n <= mine.length + max; n++)
-        for (const [other, theirs, their] of hangul.get(n) || []) {
+        for (const [other, theirs, their] of nearLists().hangul.get(n) || []) {
           if (missing(set, their) > max)
             continue
           const d = distance(mine, theirs, max)
@@ -294,7 +301,7 @@ export function createTolerance(entries, options = {}) {
   /* Title words whose initials start with `query` (ㅋㅂㄴㅌㅅ → 쿠버네티스) */
   function initialsOf(query) {
     const candidates = []
-    for (const [mine, word] of titleInitials)
+    for (const [mine, word] of nearLists().titleInitials)
       if (mine.startsWith(query))
         candidates.push({ word, rest: mine.length - query.length })
     return pick(candidates, INITIALS, c => c.rest)
