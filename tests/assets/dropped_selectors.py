@@ -60,14 +60,14 @@ def widen(selector: str) -> str:
 
 
 def dropped(site_dir: Path) -> list[str]:
-    """The selectors of Material's purged stylesheets that the build's
-    copies no longer have."""
-    found = set()
-    for built in site_dir.glob("assets/stylesheets/*.min.css"):
-        if PURGED.search(built.name):
-            whole = selectors((MATERIAL_CSS / built.name).read_text(encoding="utf-8"))
-            found |= whole - selectors(built.read_text(encoding="utf-8"))
-    return sorted(found)
+    """The selectors of Material's purged stylesheets that none of the
+    site's stylesheets has: the purge writes them into the site's bundle
+    (devconcepts-assets' join_material), or into their own files."""
+    whole = set().union(*(selectors(path.read_text(encoding="utf-8"))
+                          for path in MATERIAL_CSS.glob("*.min.css") if PURGED.search(path.name)))
+    shipped = set().union(*(selectors(path.read_text(encoding="utf-8"))
+                            for path in site_dir.glob("assets/stylesheets/*.css")))
+    return sorted(whole - shipped)
 
 
 class Matcher:

@@ -2,6 +2,7 @@
 
 - `extra_css` and `extra_javascript` become one minified stylesheet and one
   minified script (bundle.py), and other scripts of ours are minified;
+  Material's stylesheets join the stylesheet, before ours (`join_material`);
 - the indentation between the tags of each page goes (whitespace.py);
 - the rules of Material's stylesheets that match nothing on the site go,
   once every language is built (purge.py)."""
@@ -29,14 +30,22 @@ from devconcepts.core.errors import located, option_problem, project_path
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.built_site import BuiltSite, built_site
 from devconcepts.core.locales import all_languages_built, is_default_language_build
+from devconcepts.core.material_internals import STYLESHEETS
 
 log = get_plugin_logger(__name__)
+
+STYLES_PARTIAL = "partials/styles.html"
+"""The theme's `styles` block (overrides/partials/styles.html)."""
 
 
 class AssetsPlugin(BasePlugin[AssetsConfig]):
     def __init__(self) -> None:
         self._css: list[str] | None = None
         self._js: list[str] | None = None
+        self._joined: list[str] = []
+        """Material's stylesheets in the bundle (site paths), in their order."""
+        self._own_css = ""
+        """The bundle's part made from `extra_css`."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
@@ -57,6 +66,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
 
     @event_priority(stages.FILES_GENERATED)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._joined = []
         if not self.config.enabled:
             return files
         folders = [Path(folder) for folder in config.theme.dirs if folder] + [Path(config.docs_dir)]
@@ -72,6 +82,9 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
                 raise PluginError(option_problem(config, option, None, str(error))) from error
             committed = files.src_uris.get(target)
             content = None
+            if join is bundle_css:
+                self._own_css = bundle_css([path for _, path in found])
+                content = self._join_material(files, config) + self._own_css
             if committed is not None:
                 files.remove(committed)
                 if join is bundle_js:
@@ -93,6 +106,41 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             files.append(File.generated(config, target, content=minify(Path(source.abs_src_path))))
         return files
 
+    def _join_material(self, files: Files, config: MkDocsConfig) -> str:
+        """Material's stylesheets as the theme ships them, taken out of the
+        site, to go before ours in the bundle (the purge replaces them with
+        their purged text)."""
+        if not self.config.join_material:
+            return ""
+        if not any((Path(folder) / STYLES_PARTIAL).is_file() for folder in config.theme.dirs if folder):
+            # Material's own block would still link the files taken out here.
+            raise PluginError(option_problem(
+                config, "devconcepts-assets", "join_material",
+                f"needs {STYLES_PARTIAL} in the theme's custom_dir (overrides/), which links Material's "
+                f"stylesheets only when they are not joined; it is missing (or set the option to false)"))
+        # Material links its palette only when the theme has one (its styles block).
+        patterns = STYLESHEETS if config.theme.get("palette") else STYLESHEETS[:1]
+        texts = []
+        for pattern in patterns:
+            found = sorted((f for f in files if fnmatch.fnmatchcase(f.src_uri, pattern)), key=lambda f: f.src_uri)
+            if len(found) != 1:
+                raise PluginError(option_problem(
+                    config, "devconcepts-assets", "join_material",
+                    f"expected one of Material's stylesheets '{pattern}', found {len(found)}"))
+            files.remove(found[0])
+            # Its source map maps a file that is no longer shipped.
+            source_map = files.src_uris.get(found[0].src_uri + ".map")
+            if source_map is not None:
+                files.remove(source_map)
+            self._joined.append(found[0].src_uri)
+            texts.append(found[0].content_string.rstrip("\n") + "\n")
+        return "".join(texts)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # overrides/partials/styles.html links Material's stylesheets unless they are joined.
+        env.globals["stylesheets_joined"] = bool(self.config.enabled and self._joined)
+        return env
+
     @staticmethod
     def _committed_script(file: File) -> str | None:
         return Path(file.abs_src_path).read_text(encoding="utf-8") if file.abs_src_path else None
@@ -110,7 +158,8 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         files = site.files()
         targets = []
         for pattern in self.config.purge:
-            matched = [relative for relative in files if fnmatch.fnmatchcase(relative, pattern)]
+            # Joined stylesheets are purged from the theme's copy, for the bundle.
+            matched = [relative for relative in [*self._joined, *files] if fnmatch.fnmatchcase(relative, pattern)]
             if not matched:
                 log.warning(f"purge: '{pattern}' matches no file in {site.root}")
             targets += [relative for relative in matched if relative not in targets]
@@ -127,7 +176,9 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             used_names(pages.values(), scripts, components_off=off)))
         used = UsedNames(set(found[0]), set(found[1]), {tuple(pair) for pair in found[2]}, set(found[3]))
         memo.save()
-        others = [site.text(relative) for relative in files if relative.endswith(".css") and relative not in targets]
+        # The bundle's own part is read, not the bundle: its Material part is what is purged.
+        others = [self._own_css if relative == self.config.stylesheet and self._joined else site.text(relative)
+                  for relative in files if relative.endswith(".css") and relative not in targets]
         sources = {name: _source(name, site, config) for name in targets}
         key = purge_cache.cache_key(sources, others, used)
         purged = purge_cache.load(cache, key) if cache else None
@@ -142,9 +193,15 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
                 except OSError as error:
                     # The cache only saves time; the stylesheets are complete without it.
                     log.warning(f"purge: could not write the cache in {cache}: {error}")
-        before = sum(site.path(name).stat().st_size for name in targets)
+        before = sum(len(source) for source in sources.values())
         for name, css in purged.items():
-            site.write(name, css)
+            if name not in self._joined:
+                site.write(name, css)
+        if self._joined:
+            site.write(self.config.stylesheet, "".join(purged[name].rstrip("\n") + "\n" if name in purged else
+                                                       _source(name, site, config).rstrip("\n") + "\n"
+                                                       for name in self._joined)
+                       + self._own_css)
         log.info(f"purge: {len(targets)} stylesheets, {before:,} → {sum(map(len, purged.values())):,} characters")
 
 

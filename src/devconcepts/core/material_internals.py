@@ -214,6 +214,10 @@ COPIED_PARTIALS = {
         "base.html", block="site_meta",
         why="escaped descriptions, per-page absolute hreflang links and the link-preview tags; "
             "main.html's `site_meta` block includes it"),
+    "partials/styles.html": Copy(
+        "base.html", block="styles",
+        why="no links to Material's stylesheets where devconcepts-assets joins them into the site's bundle; "
+            "main.html's `styles` block includes it"),
 }
 
 # The language switch: Material's bundle (integrations/alternate) fetches
