@@ -159,11 +159,12 @@ def visit(site_dir: Path, server: GzipSiteServer, quick: bool) -> dict:
     try:
         visits = first_visits(server, paths)
         lighthouse_paths = paths[:1] if quick else paths
-        scores = [r["scores"].get("performance")
-                  for r in run_lighthouse([server.base_url + p for p in lighthouse_paths], ("performance",))]
+        results = run_lighthouse([server.base_url + p for p in lighthouse_paths], ("performance",))
     finally:
         server.stop()
-    scores = [s * 100 for s in scores if s is not None]
+    by_page = {path: r["scores"]["performance"] * 100 for path, r in zip(lighthouse_paths, results)
+               if r["scores"].get("performance") is not None}
+    scores = list(by_page.values())
     topics = {p: v for p, v in visits.items() if p not in BOOKS}
     books = {p: v for p, v in visits.items() if p in BOOKS}
     index = site_dir / "search" / "search_index.json"
@@ -176,6 +177,7 @@ def visit(site_dir: Path, server: GzipSiteServer, quick: bool) -> dict:
         "index_gz": gz_size(index) if index.exists() else 0,
         "perf_min": min(scores) if scores else float("nan"),
         "perf_median": statistics.median(scores) if scores else float("nan"),
+        "perf_below": {path: score for path, score in by_page.items() if score < PERFORMANCE_GOAL},
         "lighthouse_pages": len(lighthouse_paths),
     }
 
@@ -268,6 +270,9 @@ def main() -> None:
         print(budget(label, path, total, limit)
               + f"; {requests} requests, {total - after:,} B until load, {after:,} B after it "
                 f"(the page's later fetches and the service worker)")
+    if o["perf_below"]:
+        print("Lighthouse performance under the goal: "
+              + ", ".join(f"{path} {score:.0f}" for path, score in sorted(o["perf_below"].items(), key=lambda kv: kv[1])))
     print(f"warm builds (s): ours {', '.join(f'{t:.2f}' for t in warm['ours'])}; "
           f"plain {', '.join(f'{t:.2f}' for t in warm['plain'])}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
