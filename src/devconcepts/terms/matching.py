@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import ahocorasick
 
@@ -124,13 +124,13 @@ class _Spelling:
         return not (text[at:at + 1] == "-" and text[at + 1:at + 2] in _LATIN_JOINED)
 
 
-def _folded_positions(text: str) -> tuple[str, "_Positions"]:
-    """The text case folded without whitespace, and where each of its
-    characters comes from in `text`."""
+def _folded_positions(text: str) -> tuple[str, Callable[[], "_Positions"]]:
+    """The text case folded without whitespace, and how to find where each
+    of its characters comes from in `text` (made only when asked: most texts
+    hold no term)."""
     folded = text.casefold()
     if len(folded) == len(text):
-        runs = [(m.start(), m.end()) for m in _NOT_SPACE.finditer(folded)]
-        return "".join(folded[a:b] for a, b in runs), _Positions(runs)
+        return _SPACE.sub("", folded), lambda: _Positions([(m.start(), m.end()) for m in _NOT_SPACE.finditer(folded)])
     # A character folds to several (ß to ss): map them one by one.
     chars, origins = [], []
     for index, char in enumerate(text):
@@ -138,7 +138,8 @@ def _folded_positions(text: str) -> tuple[str, "_Positions"]:
             for piece in char.casefold():
                 chars.append(piece)
                 origins.append(index)
-    return "".join(chars), _Positions(None, origins)
+    positions = _Positions(None, origins)
+    return "".join(chars), lambda: positions
 
 
 class _Positions:
@@ -196,9 +197,13 @@ class TermMatcher:
     def _find(self, text: str) -> tuple[Match, ...]:
         if self._automaton is None:
             return ()
-        folded, positions = _folded_positions(text)
+        folded, positions_of = _folded_positions(text)
+        hits = list(self._automaton.iter(folded))
+        if not hits:
+            return ()
+        positions = positions_of()
         starts: dict[int, set[int]] = {}
-        for end, (length, indexes) in self._automaton.iter(folded):
+        for end, (length, indexes) in hits:
             starts.setdefault(positions.original(end - length + 1), set()).update(indexes)
         out: list[Match] = []
         resume = 0
