@@ -14,10 +14,11 @@ from pathlib import Path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Files as they are, revalidated by an ETag of their bytes' stat (as
-    Pages revalidates by ETag). If-Modified-Since is not used: its one-second
-    resolution answers 304 for a file rebuilt within the second a browser
-    last fetched it, and a test that deploys twice gets the old file."""
+    """Files as they are, revalidated by an ETag made of each file's
+    modification time (in nanoseconds) and size, as Pages revalidates by
+    ETag. If-Modified-Since is not used: its one-second resolution answers
+    304 for a file rebuilt within the second a browser last fetched it, and
+    a test that deploys twice gets the old file."""
 
     _etag: str | None = None
 
