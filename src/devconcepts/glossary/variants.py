@@ -21,6 +21,7 @@ lines that list spellings on purpose (`names`, `aliases`, `avoid`,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -92,6 +93,8 @@ def find_in_page(text: str, rules: Sequence[_Rule], verbatim: str = "") -> list[
     numbers are the file's). `verbatim` is the source notes' text, normalised."""
     found, comment = [], False
     lines = text.splitlines()
+    # One search a line for all the spellings; a rule's own pattern only on a line that has one.
+    any_spelling = _any_of(tuple(rule.spelling for rule in rules))
     for number, masked in prose_lines(text):
         # `masked` is the line with its code spans blanked; `line` keeps their
         # text, cut at the same columns, for the comparison with the notes.
@@ -105,12 +108,20 @@ def find_in_page(text: str, rules: Sequence[_Rule], verbatim: str = "") -> list[
             cut = masked.index("<!--")
             comment, line, masked = True, line[:cut], masked[:cut]
         masked = _MASKED.sub(lambda m: " " * len(m.group(0)), masked)
+        if not any_spelling.search(masked):
+            continue
         for rule in rules:
             for match in rule.pattern.finditer(masked):
                 if verbatim and _in_notes(line, match.start(), verbatim):
                     continue
                 found.append(AvoidedSpelling(number, rule.spelling, rule.preferred))
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _any_of(spellings: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds any of `spellings` wherever a rule's pattern could match one."""
+    return re.compile("|".join(map(re.escape, spellings)) or r"(?!)")
 
 
 def find_in_data(text: str, rules: Sequence[_Rule]) -> list[AvoidedSpelling]:
