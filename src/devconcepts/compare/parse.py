@@ -34,6 +34,7 @@ import yaml
 
 from devconcepts.core.errors import SourceError
 from devconcepts.core.fences import FenceScanner
+from devconcepts.core.newlines import universal_newlines
 
 NAME = "compare"
 """The block's name after the slashes, as pymdownx Blocks spells it."""
@@ -112,7 +113,7 @@ def parse(source: str, first_line: int = 1) -> list[Comparison]:
     e.g. 5 after four lines of front matter; every line number in the results
     and messages counts from it.
     """
-    lines = source.replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB).split("\n")
+    lines = universal_newlines(source).expandtabs(_TAB).split("\n")
     # Blank stand-ins for the lines above keep every index a file line number.
     lines = [""] * (first_line - 1) + lines
     comparisons = []

@@ -16,6 +16,7 @@ from mkdocs.utils import meta
 
 from devconcepts.core.errors import page_path
 from devconcepts.core.locales import build_locales, counterpart_key, file_locale, language_prefix
+from devconcepts.core.newlines import universal_newlines
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,6 @@ def page_context(page: Page, config: MkDocsConfig) -> PageContext:
 def front_matter_lines(source: str) -> int:
     """How many lines MkDocs cut from the top of a page (its front matter and
     the blank lines after it) before handing the Markdown to plugins."""
-    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    source = universal_newlines(source)
     body, _ = meta.get_data(source)
     return max(0, source.count("\n") - body.count("\n"))

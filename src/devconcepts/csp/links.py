@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from devconcepts.csp.markup import Anchor, newlines, read
+from devconcepts.core.newlines import universal_newlines
+from devconcepts.csp.markup import Anchor, read
 
 
 def is_external(href: str, site_url: str | None) -> bool:
@@ -40,7 +41,7 @@ def add_noopener(html: str, site_url: str | None, anchors: list[Anchor] | None =
     `anchors`: the `<a>` tags of `html` (`markup.read(html).anchors`), when
     the page was read already; `html` then has LF line ends only."""
     if anchors is None:
-        html = newlines(html)
+        html = universal_newlines(html)
         anchors = read(html).anchors
     pieces, last = [], 0
     for anchor in anchors:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from devconcepts.core.newlines import universal_newlines
+
 # Attributes whose value a browser follows as a URL when the element is used.
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data"})
 _JAVASCRIPT_URL = re.compile(r"^[\x00-\x20]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.I)
@@ -153,16 +155,10 @@ def _position(source: str, name: str) -> int:
     return match.start() + 1 if match else 0
 
 
-def newlines(text: str) -> str:
-    """`text` with CR LF and CR as LF, as the browser's tokenizer reads it
-    before it hashes a script's text."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def read(text: str) -> Reading:
     """What `text` runs and styles; offsets and lines are those of
-    `newlines(text)`."""
-    text = newlines(text)
+    `universal_newlines(text)` (devconcepts.core.newlines)."""
+    text = universal_newlines(text)
     reader = _Reader(text)
     reader.feed(text)
     reader.close()

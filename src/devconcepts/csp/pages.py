@@ -15,7 +15,8 @@ import re
 from dataclasses import replace
 
 from devconcepts.csp.links import add_noopener
-from devconcepts.csp.markup import PolicyMeta, Reading, newlines, read
+from devconcepts.core.newlines import universal_newlines
+from devconcepts.csp.markup import PolicyMeta, Reading, read
 from devconcepts.csp.policy import FORBIDDEN_SCRIPT_SOURCES, compose, directives, script_hash
 
 _META = '<meta http-equiv="Content-Security-Policy" content="{}">'
@@ -39,7 +40,7 @@ def secure(page: str, site_url: str | None, *, policy: bool = True) -> tuple[str
     off the site and (with `policy`) its policy, and what that policy would
     block or leave open in it (`problems` of the page returned)."""
     if not policy:
-        page = newlines(page)
+        page = universal_newlines(page)
         return add_noopener(page, site_url, read(page).anchors), []
     page, reading, meta_at, meta_length = _with_policy(_without_own_policy(page))
     # The policy went in before every link: move their offsets past it.
@@ -48,7 +49,7 @@ def secure(page: str, site_url: str | None, *, policy: bool = True) -> tuple[str
 
 
 def _without_own_policy(page: str) -> str:
-    page = newlines(page)
+    page = universal_newlines(page)
     head = _HEAD.search(page)
     if head is None:
         raise PolicyError("no <head> to hold the policy")
