@@ -25,6 +25,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from devconcepts.core.locales import all_languages_built
+from devconcepts.core.newlines import universal_newlines
 
 INDEX = "index.html"
 """The file a folder's URL serves (MkDocs' `use_directory_urls`)."""
@@ -46,11 +47,6 @@ def file_of(url: str) -> str:
     """The built file behind a site-relative URL from `url_of`:
     `oltp/index.html` for `oltp/`, `index.html` for ``."""
     return url + INDEX if url == "" or url.endswith("/") else url
-
-
-def universal_newlines(text: str) -> str:
-    """`text` with `\\r\\n` and `\\r` read as `\\n`, as `Path.read_text` reads a file."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 class BuiltSite:
@@ -112,11 +108,7 @@ class BuiltSite:
             self._text[relative] = universal_newlines(content)
         else:
             self._text.pop(relative, None)
-        if self._files is not None:
-            at = bisect.bisect_left(self._files, relative)
-            if at == len(self._files) or self._files[at] != relative:
-                self._files.insert(at, relative)
-
+        self._list(relative)
 
     def written_beside(self, relative: str) -> None:
         """Note a file another process wrote (the link previews' drawing
@@ -124,6 +116,10 @@ class BuiltSite:
         when asked."""
         self._data.pop(relative, None)
         self._text.pop(relative, None)
+        self._list(relative)
+
+    def _list(self, relative: str) -> None:
+        """Add `relative` to the listed files, in order, once they are listed."""
         if self._files is not None:
             at = bisect.bisect_left(self._files, relative)
             if at == len(self._files) or self._files[at] != relative:
@@ -133,6 +129,16 @@ class BuiltSite:
 _ON_CONFIG = "_devconcepts_built_site"
 """The attribute of the build's config that holds its built site: it lives
 as long as the build's config, and no longer."""
+
+
+def write_built(config: MkDocsConfig, relative: str, content: str | bytes) -> None:
+    """Write a built file of this build: through the shared built site once
+    every language is built, so that the stages after read it; straight to
+    disk in a language's own build, before anything is shared."""
+    if all_languages_built(config):
+        built_site(config).write(relative, content)
+    else:
+        BuiltSite(Path(config.site_dir)).write(relative, content)
 
 
 def built_site(config: MkDocsConfig) -> BuiltSite:

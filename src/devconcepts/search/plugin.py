@@ -32,13 +32,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 
 from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.errors import option_problem, stop
-from devconcepts.core.built_site import built_site
-from devconcepts.core.locales import all_languages_built, build_locales, built_locales, is_fallback, language_prefix
+from devconcepts.core.built_site import write_built
+from devconcepts.core.locales import build_locales, built_locales, is_fallback, language_prefix
 from devconcepts.core.material_internals import WORKER_DIR, has_page_config, replace_search_index, translate
 from devconcepts.core import site_data
 from devconcepts.terms.term_list import TermListError, load_terms
@@ -197,11 +196,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                                      "fields": index.fields, "separator": self.config.separator}),
                                repr(self._terms), repr(self.config.segmenter), repr(self.config.aliases))
                 self._built[language] = memo.get(key, lambda: dump(self._build(index, config)))
-            relative = f"{index.prefix}search/search_index.json"
-            if all_languages_built(config):
-                built_site(config).write(relative, self._built[language])
-            else:
-                write_file(self._built[language].encode("utf-8"), str(Path(config.site_dir) / relative))
+            write_built(config, f"{index.prefix}search/search_index.json", self._built[language])
         memo.save()
 
     def _build(self, index: LanguageIndex, config: MkDocsConfig) -> dict:

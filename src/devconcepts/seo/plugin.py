@@ -32,7 +32,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from devconcepts.seo.config import SeoConfig
 from devconcepts.core import stages
-from devconcepts.core.built_site import built_site, url_of
+from devconcepts.core.built_site import built_site, url_of, write_built
 from devconcepts.core.cache_files import cache_folder, write_bytes
 from devconcepts.core.errors import located, option_problem, page_path
 from devconcepts.core.labels import labels_for
@@ -214,14 +214,10 @@ class SeoPlugin(BasePlugin[SeoConfig]):
     def _site_files(self, config):
         if not self.config.enabled:
             return
-        robots = robots_txt(config.site_url)
-        if not all_languages_built(config):
-            (Path(config.site_dir) / ROBOTS).write_text(robots, encoding="utf-8")
+        write_built(config, ROBOTS, robots_txt(config.site_url))
+        if not all_languages_built(config) or not self.entries:
             return
         site = built_site(config)
-        site.write(ROBOTS, robots)
-        if not self.entries:
-            return
         entries = [entry for _, entry in sorted(self.entries, key=lambda item: (item[0], item[1].loc))]
         text = sitemap_xml(entries)
         site.write(SITEMAP, text)
