@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from devconcepts.core.material_internals import ELLIPSIS
-from devconcepts.core.verbatim import VerbatimSpans
+from devconcepts.core.verbatim import verbatim_spans
 
 # Whitespace between two tags. The one place the squeeze reads markup, the
 # verbatim elements, is core.verbatim's; this reads only the characters
@@ -34,7 +34,7 @@ def squeeze(html: str) -> str:
     # squeezed too; a match starts and ends with those characters, so they
     # come back unchanged and are cut off again.
     pieces, position = [], 0
-    for start, end in [*VerbatimSpans(html).spans, (len(html), len(html))]:
+    for start, end in [*verbatim_spans(html), (len(html), len(html))]:
         if start > position:
             left, right = max(position - 1, 0), min(start + 1, len(html))
             squeezed = _INDENTATION.sub(">\n<", html[left:right])

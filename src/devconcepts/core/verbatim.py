@@ -15,7 +15,6 @@ comment, which the script or comment match takes whole, ends nothing."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 VERBATIM_ELEMENTS = ("pre", "code", "kbd", "textarea", "script", "style")
@@ -33,12 +32,6 @@ class VerbatimSpans:
 
     def __init__(self, html: str) -> None:
         self.spans = verbatim_spans(html)
-        self._starts = [start for start, _ in self.spans]
-
-    def covers(self, position: int) -> bool:
-        """Whether the character at `position` lies inside a verbatim span."""
-        i = bisect.bisect_right(self._starts, position) - 1
-        return i >= 0 and self.spans[i][1] > position
 
     def removed(self, html: str) -> str:
         """`html` without its verbatim spans."""
