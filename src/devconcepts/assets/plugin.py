@@ -133,7 +133,7 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             if source_map is not None:
                 files.remove(source_map)
             self._joined.append(found[0].src_uri)
-            texts.append(found[0].content_string.rstrip("\n") + "\n")
+            texts.append(_line_ended(found[0].content_string))
         return "".join(texts)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -198,11 +198,15 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
             if name not in self._joined:
                 site.write(name, css)
         if self._joined:
-            site.write(self.config.stylesheet, "".join(purged[name].rstrip("\n") + "\n" if name in purged else
-                                                       _source(name, site, config).rstrip("\n") + "\n"
-                                                       for name in self._joined)
-                       + self._own_css)
+            site.write(self.config.stylesheet, "".join(
+                _line_ended(purged[name] if name in purged else _source(name, site, config)) for name in self._joined)
+                + self._own_css)
         log.info(f"purge: {len(targets)} stylesheets, {before:,} → {sum(map(len, purged.values())):,} characters")
+
+
+def _line_ended(css: str) -> str:
+    """`css` ending in one line end, as each stylesheet joined in the bundle does."""
+    return css.rstrip("\n") + "\n"
 
 
 def _as_json(used: UsedNames) -> list:
