@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from devconcepts.core.built_site import url_of
-from devconcepts.offline.precache import gzip_size
+from devconcepts.offline.precache import gzip_length
 
 
 @dataclass
@@ -59,4 +59,4 @@ def transferred_gzip(site_dir: Path, base: str, urls: list[str]) -> int:
     serves them (level 6): deterministic, unlike timings or Chromium's own
     transfer counts. A URL outside the site counts nothing (checked apart)."""
     files = {target_file(site_dir, base, url.split("#")[0].split("?")[0]) for url in urls}
-    return sum(gzip_size(path) for path in files if path is not None)
+    return sum(gzip_length(path.read_bytes()) for path in files if path is not None)

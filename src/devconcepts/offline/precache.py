@@ -25,7 +25,6 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 from devconcepts.core.built_site import BuiltSite, url_of
@@ -92,10 +91,6 @@ class Precache:
 def gzip_length(data: bytes) -> int:
     """`data`'s length gzipped as web servers send it."""
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
-
-
-def gzip_size(path: Path) -> int:
-    return gzip_length(path.read_bytes())
 
 
 def precache_lists(site: BuiltSite, languages: list[Language], exclude: list[str]) -> list[Precache]:
