@@ -101,16 +101,16 @@ def test_no_nanum_font_is_a_clear_error(tmp_path):
     assert "NanumGothic.ttf" in str(error.value) and str(tmp_path) in str(error.value)
 
 
-def test_the_drawing_process_writes_the_bytes_drawn_in_place(fonts, tmp_path):
-    """Past the first few, a build's images are drawn by a process of their
-    own (seo/preview_process.py): the same bytes, in the site and the cache."""
+def test_the_drawing_process_writes_the_bytes_render_draws(fonts, tmp_path):
+    """A build's images are drawn by a process of their own
+    (seo/preview_process.py): the same bytes, in the site and the cache."""
     from devconcepts.seo.preview_process import PreviewProcess
 
     drawing = PreviewProcess()
     texts = [("쿠버네티스 클러스터", "쿠버네티스"), ("OLTP", "데이터베이스")]
     for number, (title, topic) in enumerate(texts):
         drawing.draw(title, topic, "개발 개념", fonts, tmp_path / "site" / f"{number}.png",
-                     tmp_path / "cache" / f"{number}.png")
+                     tmp_path / "cache" / f"{number}.png", f"docs/{number}.md")
     drawn, seconds = drawing.finish()
     assert drawn == 2 and seconds > 0
     for number, (title, topic) in enumerate(texts):
@@ -124,6 +124,6 @@ def test_the_drawing_process_names_the_image_it_could_not_write(fonts, tmp_path)
 
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     drawing = PreviewProcess()
-    drawing.draw("제목", "주제", "개발 개념", fonts, tmp_path / "a-file" / "x.png", None)
+    drawing.draw("제목", "주제", "개발 개념", fonts, tmp_path / "a-file" / "x.png", None, "docs/x.md")
     with pytest.raises(DrawingFailed, match="a-file/x.png"):
         drawing.finish()

@@ -183,3 +183,16 @@ def test_a_build_without_the_nanum_font_stops_with_what_to_install(tmp_path):
     assert result.returncode != 0, result.stderr
     assert "fonts-nanum" in result.stderr and "NanumGothic" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_title_the_font_cannot_draw_stops_at_its_page(tmp_path):
+    """The drawing process finds the character; the build names the page."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    for name, text in {**PAGES, "emoji.md": "# 웃는 얼굴 \U0001F600\n\n그림 문자 제목.\n"}.items():
+        (project / "docs" / name).write_text(text, encoding="utf-8")
+    config = _config(project)
+    result = build_in_process(project / "site", config)
+    assert result.returncode != 0, result.stderr
+    assert "docs/emoji.md:1: the Nanum font has no glyph for '\U0001F600' (U+1F600)" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

@@ -8,10 +8,11 @@
 - The template gets `link_preview` for the Open Graph and Twitter tags, and
   the page's preview image (`preview.py`) is drawn into `previews_dir`, or
   copied from the cache when the same text was drawn with the same font and
-  code before. Past the first few in a build, images are drawn by a process
-  of their own on another core while the build goes on (each takes about
-  16 ms, which a cold build at a thousand pages would otherwise wait for
-  2,000 times), and are all written by `PREVIEWS_WRITTEN`.
+  code before. Images not in the cache are drawn by a process of their own
+  on another core while the build goes on (each takes about 16 ms, and
+  checking a new title's characters for glyphs about as much, which a cold
+  build would otherwise wait for on every page), and are all written by
+  `PREVIEWS_WRITTEN`.
 - After the build: the root sitemap with the same pairs as the heads and the
   date the page's sources last changed in git (`devconcepts.core.page_sources`),
   a sitemap in every other language root, and robots.txt."""
@@ -33,8 +34,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from devconcepts.seo.config import SeoConfig
 from devconcepts.core import stages
 from devconcepts.core.built_site import built_site, url_of, write_built
-from devconcepts.core.cache_files import cache_folder, write_bytes
-from devconcepts.core.errors import located, option_problem, page_path
+from devconcepts.core.cache_files import cache_folder
+from devconcepts.core.errors import option_problem, page_path
 from devconcepts.core.labels import labels_for
 from devconcepts.core.locales import (all_languages_built, built_locales, file_locale, is_default_language_build,
                                  is_fallback, language_path, language_roots, page_locale, translations)
@@ -44,18 +45,12 @@ from . import preview
 from .crawl_files import ROBOTS, language_sitemap, robots_txt
 from .description import opening_text
 from .fonts import FontMissing, Fonts, find_fonts
-from .preview_process import DrawingFailed, PreviewProcess
+from .preview_process import DrawingFailed, MissingGlyphs, PreviewProcess
 from .sitemap import SITEMAP, Entry, sitemap_gz, sitemap_xml
 
 log = get_plugin_logger(__name__)
 
 X_DEFAULT = "x-default"
-
-DRAWN_IN_PLACE = 4
-"""Images a build draws itself before it hands the rest to a process of
-their own: starting that process takes longer than a few images (an edit
-under `mkdocs serve` draws one or two)."""
-
 
 class SeoPlugin(BasePlugin[SeoConfig]):
     def __init__(self):
@@ -122,10 +117,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
         name = _image_name(language_path(page.file))
         relative = f"{self.config.previews_dir.strip('/')}/{locale}/{name}"
         target = Path(config.site_dir) / relative
-        try:
-            self._image(title, topic, config.site_name, locale, config, target)
-        except preview.MissingGlyph as error:
-            raise PluginError(located(page_path(config, page.file.src_path), 1, str(error))) from None
+        self._image(title, topic, config.site_name, locale, config, target,
+                    page_path(config, page.file.src_path))
         return {
             "type": "website" if is_home else "article",
             "title": title,
@@ -145,11 +138,14 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             self._font_digest = self._fonts.digest()
         return self._fonts
 
-    def _image(self, title: str, topic: str, site_name: str, locale: str, config, target: Path) -> None:
+    def _image(self, title: str, topic: str, site_name: str, locale: str, config, target: Path,
+               shown_path: str) -> None:
         """Write the PNG to `target`: from the cache when this text was drawn
-        before with the same font, drawing code and Pillow; else drawn here,
-        or past DRAWN_IN_PLACE by the drawing process (written later, by
-        `_previews_written`)."""
+        before with the same font, drawing code and Pillow; else by the
+        drawing process (written by `_previews_written`, which reports a
+        character the font lacks at `shown_path`). An edit under `mkdocs
+        serve` draws one or two images: the process starts, draws them and
+        ends within the rest of the build."""
         fonts = self._fonts_or_stop(config)
         key = hashlib.sha256(json.dumps(
             [title, topic, site_name, locale, self._font_digest, _PILLOW, _CODE_DIGEST],
@@ -162,23 +158,10 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             # and writing the bytes: 0.26 s a build at 1,000 pages per language).
             shutil.copyfile(cached, target)
             return
-        # Raised here, where the page is known, not in the drawing process.
-        preview.check_glyphs(title + topic + site_name, fonts)
-        if self._drawn[0] < DRAWN_IN_PLACE:
-            self._keep(preview.timed_render(title, topic, site_name, fonts), target, cached)
-            return
         if self._drawing is None:
             self._drawing = PreviewProcess()
-        self._drawing.draw(title, topic, site_name, fonts, target, cached)
+        self._drawing.draw(title, topic, site_name, fonts, target, cached, shown_path)
         self._given.append(target)
-
-    def _keep(self, drawn: tuple[bytes, float], target: Path, cached: Path | None) -> None:
-        data, seconds = drawn
-        self._drawn[0] += 1
-        self._drawn[2] += seconds
-        target.write_bytes(data)
-        if cached is not None:
-            write_bytes(cached, data)
 
     @event_priority(stages.PREVIEWS_WRITTEN)
     def _previews_written(self, config):
@@ -192,6 +175,8 @@ class SeoPlugin(BasePlugin[SeoConfig]):
             drawing, self._drawing = self._drawing, None
             try:
                 drawn, seconds = drawing.finish()
+            except MissingGlyphs as error:
+                raise PluginError(str(error)) from None
             except DrawingFailed as error:
                 raise PluginError(option_problem(config, "devconcepts-seo", "previews", str(error))) from None
             self._drawn[0] += drawn
