@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from devconcepts.assets.bundle import bundle_css, bundle_js, committed_script
 from devconcepts.core.committed import sources_digest
 from assets.small_site import build_small_site
+from devconcepts.core.material_internals import PALETTE_SWITCHING
 from devconcepts_testkit import ROOT, read_config
 
 
@@ -78,3 +79,11 @@ def test_a_stale_committed_script_fails_the_strict_build_naming_the_command(tmp_
     assert result.returncode != 0
     assert ("devconcepts.min.js:1: not made from the scripts of extra_javascript as they are now: "
             "run `node scripts/build-bundles.mjs site-scripts`") in result.stderr
+
+
+def test_the_bundle_has_no_rule_for_the_palettes_switching_marker(site):
+    # Material's palette sets it on <body> at every page's start; a rule for
+    # it restyles every element twice (material_internals.PALETTE_SWITCHING).
+    css = (site / "assets" / "stylesheets" / "devconcepts.min.css").read_text(encoding="utf-8")
+    assert PALETTE_SWITCHING not in css
+    assert "[data-md-color-scheme=slate]" in css

@@ -108,3 +108,14 @@ def test_components_off_count_only_where_pages_use_them():
     assert used.has_class("md-typeset__table")        # not listed as off
     assert used.has_class("md-tag")                   # a page has it
     assert not used.has_class("md-tag--draft")        # the template prefix is off too
+
+
+def test_a_dropped_attribute_drops_its_selectors_even_in_use():
+    css = ("[data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s!important}"
+           ".md-typeset{color:red}@media screen{[DATA-MD-COLOR-SWITCHING] p{color:blue}}")
+    used = used_names(['<body data-md-color-switching=""><p class="md-typeset"></p></body>'],
+                      ['document.body.setAttribute("data-md-color-switching","")'])
+    kept = purge_stylesheets({"main.css": css}, used)["main.css"]
+    assert kept == css
+    dropped = purge_stylesheets({"main.css": css}, used, dropped_attributes=["data-md-color-switching"])
+    assert dropped["main.css"] == ".md-typeset{color:red}"

@@ -24,6 +24,8 @@ def test_other_names_or_stylesheets_give_another_key():
     assert purge_cache.cache_key(CSS, [], more) != key
     assert purge_cache.cache_key({"main.css": CSS["main.css"] + "p{}"}, [], used) != key
     assert purge_cache.cache_key(CSS, [":root{--x:var(--y)}"], used) != key
+    assert purge_cache.cache_key(CSS, [], used, ("data-md-color-switching",)) != key
+    assert purge_cache.cache_key(CSS, [], used, code="another purge") != key
 
 
 def test_only_the_latest_result_is_kept(tmp_path):

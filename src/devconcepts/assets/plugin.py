@@ -30,9 +30,15 @@ from devconcepts.core.errors import located, option_problem, project_path
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.built_site import BuiltSite, built_site
 from devconcepts.core.locales import all_languages_built, is_default_language_build
-from devconcepts.core.material_internals import STYLESHEETS
+from devconcepts.core.material_internals import PALETTE_SWITCHING, STYLESHEETS
 
 log = get_plugin_logger(__name__)
+
+# Material's palette sets this on <body> at every page's start, and its rule
+# `[data-md-color-switching] *` has every element restyled when it comes and
+# goes; all the rule does is hold back colour transitions while the reader
+# switches the palette (material_internals.PALETTE_SWITCHING).
+DROPPED_ATTRIBUTES = (PALETTE_SWITCHING,)
 
 STYLES_PARTIAL = "partials/styles.html"
 """The theme's `styles` block (overrides/partials/styles.html)."""
@@ -180,11 +186,11 @@ class AssetsPlugin(BasePlugin[AssetsConfig]):
         others = [self._own_css if relative == self.config.stylesheet and self._joined else site.text(relative)
                   for relative in files if relative.endswith(".css") and relative not in targets]
         sources = {name: _source(name, site, config) for name in targets}
-        key = purge_cache.cache_key(sources, others, used)
+        key = purge_cache.cache_key(sources, others, used, DROPPED_ATTRIBUTES, code_version(purge))
         purged = purge_cache.load(cache, key) if cache else None
         if purged is None:
             try:
-                purged = purge_stylesheets(sources, used, also_read=others)
+                purged = purge_stylesheets(sources, used, also_read=others, dropped_attributes=DROPPED_ATTRIBUTES)
             except PurgeError as error:
                 raise PluginError(option_problem(config, "devconcepts-assets", "purge", str(error))) from error
             if cache:

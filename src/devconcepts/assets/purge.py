@@ -12,6 +12,12 @@ when it needs
 
 then custom properties that nothing reads any more are dropped.
 
+A selector that needs one of the attributes given as `dropped_attributes` is
+dropped too, used or not: an attribute that a script sets on `<body>` for a
+moment, with a rule such as `[data-md-color-switching] *` that every element
+of the page is checked against, costs the page a restyle of every element
+each time it is set or removed (material_internals.PALETTE_SWITCHING).
+
 What counts as used: every class in every built HTML file; every word in every
 script a page loads, since Material's scripts add classes from string
 literals; and for a word right before `${` in such a script, every class it
@@ -101,10 +107,14 @@ def loaded_scripts(pages: dict[str, str], files: Iterable[str]) -> set[str]:
     return scripts
 
 
-def purge_stylesheets(stylesheets: dict[str, str], used: UsedNames, *, also_read: Iterable[str] = ()) -> dict[str, str]:
+def purge_stylesheets(stylesheets: dict[str, str], used: UsedNames, *, also_read: Iterable[str] = (),
+                      dropped_attributes: Iterable[str] = ()) -> dict[str, str]:
     """Purged text of each stylesheet (name → CSS). `also_read`: the site's
-    other stylesheets, whose var() references keep custom properties alive."""
-    rules = {name: _purge_rules(_parse(name, css), used) for name, css in stylesheets.items()}
+    other stylesheets, whose var() references keep custom properties alive.
+    `dropped_attributes`: attribute names whose selectors go whatever the
+    pages use."""
+    dropped = frozenset(name.lower() for name in dropped_attributes)
+    rules = {name: _purge_rules(_parse(name, css), used, dropped) for name, css in stylesheets.items()}
     others = "".join(also_read)
     while True:
         text = "".join(_serialize(r) for r in rules.values()) + others
@@ -130,18 +140,19 @@ def _serialize(rules: list) -> str:
     return "".join(rule.serialize() for rule in rules)
 
 
-def _purge_rules(rules: list, used: UsedNames) -> list:
+def _purge_rules(rules: list, used: UsedNames, dropped: frozenset[str]) -> list:
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
             selectors = _split_selectors(rule.prelude)
-            alive = [s for s in selectors if _selector_can_match(s, used)]
+            alive = [s for s in selectors if _selector_can_match(s, used, dropped)]
             if not alive:
                 continue
             if len(alive) < len(selectors):
                 rule.prelude = _join_selectors(alive)
         elif _is_grouping(rule):
-            inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
+            inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
+                                 used, dropped)
             if not inner:
                 continue
             rule.content = inner
@@ -173,16 +184,24 @@ def _join_selectors(selectors: list[list]) -> list:
     return joined
 
 
-def _selector_can_match(tokens: list, used: UsedNames) -> bool:
+def _selector_can_match(tokens: list, used: UsedNames, dropped: frozenset[str] = frozenset()) -> bool:
     for i, token in enumerate(tokens):
         if token.type == "literal" and token.value == "." and i + 1 < len(tokens) \
                 and tokens[i + 1].type == "ident" and not used.has_class(tokens[i + 1].value):
             return False
         if token.type == "[] block":
+            if _attribute_name(token.content) in dropped:
+                return False
             wanted = _attribute_value(token.content)
             if wanted and wanted not in used.attribute_values:
                 return False
     return True
+
+
+def _attribute_name(content: list) -> str | None:
+    """The attribute's name (lower case) of an attribute selector's content."""
+    first = next((t for t in content if t.type != "whitespace"), None)
+    return first.lower_value if first is not None and first.type == "ident" else None
 
 
 def _attribute_value(content: list) -> tuple[str, str] | None:

@@ -3,7 +3,8 @@
 Reading Material's stylesheets with tinycss2 is most of the purge's time, and
 an edit rarely changes which classes the pages use. The result is kept under
 `.cache/` beside mkdocs.yml, keyed by everything the purge reads (the
-stylesheets, the names in use, the other stylesheets' text), so a hit gives
+stylesheets, the names in use, the other stylesheets' text, the attributes
+dropped whatever the pages use, the purge's code), so a hit gives
 exactly what the purge would. Only the latest result is kept; the folder may
 be deleted at any time."""
 
@@ -20,9 +21,12 @@ from devconcepts.core.cache_files import write_json
 PREFIX = "purge-"
 
 
-def cache_key(sources: dict[str, str], others: list[str], used: UsedNames) -> str:
+def cache_key(sources: dict[str, str], others: list[str], used: UsedNames, dropped_attributes: tuple[str, ...] = (),
+              code: str = "") -> str:
+    """`code`: the purge's own version (cache_files.code_version)."""
     digest = hashlib.sha256()
-    parts = [sorted(sources.items()), sorted(others), [sorted(names) for names in astuple(used)]]
+    parts = [sorted(sources.items()), sorted(others), [sorted(names) for names in astuple(used)],
+             sorted(dropped_attributes), code]
     digest.update(json.dumps(parts, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:24]
 
