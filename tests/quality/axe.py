@@ -35,11 +35,18 @@ or such lists by check; empty when there are none."""
 
 def audit(browser, urls, sweeps: dict[str, tuple[dict, Steps]]) -> dict[str, dict[str, list[str]]]:
     """Every page in each sweep's browser context (made with the sweep's
-    context options), then the sweep's steps on it in turn. The contexts
+    context options; `init_script` among them is added to the context),
+    then the sweep's steps on it in turn. The contexts
     load the same page side by side, so their waits for the network to
     settle overlap. By state, then by URL: the pages with problems."""
     problems: dict[str, dict[str, list[str]]] = {state: {} for _, steps in sweeps.values() for state in steps}
-    contexts = [browser.new_context(**options) for options, _ in sweeps.values()]
+    contexts = []
+    for options, _ in sweeps.values():
+        options = dict(options)
+        script = options.pop("init_script", None)
+        contexts.append(browser.new_context(**options))
+        if script:
+            contexts[-1].add_init_script(script)
     try:
         pages = [context.new_page() for context in contexts]
         for url in urls:

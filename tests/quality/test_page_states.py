@@ -3,7 +3,10 @@ with results (on the light page just checked), the dark scheme, and phone
 width (360 px). In each, axe-core finds no violations (with search open,
 in the search dialog, which is what changed), and no selector the purge
 dropped from Material's stylesheets matches anything: these are the states
-in which Material's scripts add elements, classes and attributes."""
+in which Material's scripts add elements, classes and attributes. In the
+first, the page loaded with no change to <html>'s class once <body> has
+begun: any change of it restyles every element of the page
+(overrides/partials/steady-styles.html)."""
 
 from __future__ import annotations
 
@@ -17,6 +20,20 @@ pytestmark = pytest.mark.browser
 # A word every page's search index has in both languages.
 QUERY = "Kubernetes"
 CHECKS = ("axe", "purge")
+
+# An init script runs before the document has its <html>: the observer
+# watches the document and keeps what happens to <html>'s class.
+ROOT_CHANGES = """
+window.__rootChanges = [];
+new MutationObserver((records) => {
+  for (const record of records) {
+    const now = record.target.getAttribute(record.attributeName);
+    if (record.target === document.documentElement && document.body && now !== record.oldValue)
+      window.__rootChanges.push(`class: ${record.oldValue} -> ${now}`);
+  }
+}).observe(document, {attributes: true, attributeOldValue: true, attributeFilter: ["class"], subtree: true});
+"""
+"""Init script: each change of <html>'s class made once <body> exists."""
 
 
 def _open_search(page) -> None:
@@ -39,10 +56,11 @@ def _scheme(page, expected: str) -> list[str]:
     return [] if scheme == expected else [f"colour scheme is {scheme!r}, expected {expected!r}"]
 
 
-def _checked(matcher: Matcher, scheme: str, *, search: bool = False):
-    """A sweep step: the page brought into its state, then both checks. A
-    page in the wrong colour scheme fails both, since neither checked the
-    state it names."""
+def _checked(matcher: Matcher, scheme: str, *, search: bool = False, loaded: bool = False):
+    """A sweep step: the page brought into its state, then both checks (and,
+    with `loaded`, the changes to <html>'s class since <body> began, which the
+    context's ROOT_CHANGES recorded). A page in the wrong colour scheme
+    fails both, since neither checked the state it names."""
     def step(page) -> dict[str, list[str]]:
         wrong = _scheme(page, scheme)
         if wrong:
@@ -50,6 +68,8 @@ def _checked(matcher: Matcher, scheme: str, *, search: bool = False):
         if search:
             _open_search(page)
         found = {"axe": violations(page, include=".md-search" if search else None), "purge": matcher(page)}
+        if loaded:
+            found["restyle"] = page.evaluate("window.__rootChanges")
         return {check: problems for check, problems in found.items() if problems}
     return step
 
@@ -57,8 +77,8 @@ def _checked(matcher: Matcher, scheme: str, *, search: bool = False):
 def sweeps(matcher: Matcher) -> dict:
     return {
         # One visit per page: the page in the light scheme, then its search open.
-        "desktop-light": (dict(viewport=DESKTOP, color_scheme="light"), {
-            "light": _checked(matcher, "default"),
+        "desktop-light": (dict(viewport=DESKTOP, color_scheme="light", init_script=ROOT_CHANGES), {
+            "light": _checked(matcher, "default", loaded=True),
             "search-open": _checked(matcher, "default", search=True),
         }),
         "desktop-dark": (dict(viewport=DESKTOP, color_scheme="dark"), {
@@ -89,6 +109,11 @@ def _report(problems, state: str, check: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize("state", STATES)
 def test_axe_finds_no_violations(problems, state):
     found = _report(problems, state, "axe")
+    assert not found, "\n".join(f"{url}: {v}" for url, v in found.items())
+
+
+def test_loading_a_page_changes_no_class_of_html_once_body_began(problems):
+    found = _report(problems, "light", "restyle")
     assert not found, "\n".join(f"{url}: {v}" for url, v in found.items())
 
 

@@ -204,3 +204,25 @@ def test_guard_fails_when_the_title_the_print_controls_follow_changes(material_c
     problems = internals.upgrade_problems(OVERRIDES, material_copy)
     assert problems == ["overrides/main.html: Material's partials/content.html writes '</h1>' 0 times, not once; "
                         "the block's replace would miss or double it"]
+
+
+def test_bundle_still_changes_html_and_body_as_steady_styles_expects():
+    # At its start: `no-js` swapped for `js` and the focus-visible polyfill's
+    # class on <html>, and the palette's switching marker on <body>
+    # (material_internals.HTML_CLASSES, PALETTE_SWITCHING).
+    bundle = _materials_bundle()
+    classes = internals.HTML_CLASSES
+    assert (f'document.documentElement.classList.remove("{classes["without scripts"]}");'
+            f'document.documentElement.classList.add("{classes["with scripts"]}")') in bundle
+    assert f'document.documentElement.classList.add("{classes["focus-visible polyfill"]}")' in bundle
+    assert f'document.body.setAttribute("{internals.PALETTE_SWITCHING}","")' in bundle
+    assert f'document.body.removeAttribute("{internals.PALETTE_SWITCHING}")' in bundle
+    palette = next(internals.material_templates().glob(internals.STYLESHEETS[1])).read_text(encoding="utf-8")
+    assert f"[{internals.PALETTE_SWITCHING}] *" in palette
+
+
+def test_steady_styles_makes_the_bundles_changes_to_html():
+    script = (OVERRIDES / "partials" / "steady-styles.html").read_text(encoding="utf-8").split("<script>")[1]
+    classes = internals.HTML_CLASSES
+    assert (f'classList.replace("{classes["without scripts"]}","{classes["with scripts"]}")') in script
+    assert f'classList.add("{classes["focus-visible polyfill"]}")' in script

@@ -182,6 +182,29 @@ ELLIPSIS = "md-ellipsis"
 
 STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 
+# What Material's bundle changes as it starts, on <html> and <body>, that
+# Chromium answers by restyling every element of the page, and then reads a
+# style, so the restyle runs at once: each is a few tens of milliseconds on a
+# slow phone for the review page or a print book (1,000–2,000 elements), in
+# the bundle's first task, which Lighthouse counts as blocking time.
+# - It swaps the class `no-js` of <html> for `js`, and its focus-visible
+#   polyfill adds the class `js-focus-visible`. Any change of <html>'s class
+#   restyles every element, since Material's table rules select on `[class]`
+#   (`table:not([class]) td`). overrides/partials/steady-styles.html makes
+#   the same changes in <head>, before <body> has any element, so that the
+#   bundle's change nothing. (The polyfill's attribute `data-js-focus-visible`
+#   costs nothing: no rule selects on it.)
+# - The palette sets `data-md-color-switching` on <body> while it applies
+#   the reader's palette, on every page's start too, and removes it a moment
+#   later; palette.css holds transitions back under it
+#   (`[data-md-color-switching] *`). devconcepts-assets drops that rule: a
+#   switch of the palette then fades its colours instead.
+# The upgrade guard checks that the bundle still makes these changes and
+# palette.css still has the rule.
+HTML_CLASSES = {"without scripts": "no-js", "with scripts": "js", "focus-visible polyfill": "js-focus-visible"}
+PALETTE_SWITCHING = "data-md-color-switching"
+
+
 # Material's scripts, named by a hash of their content (bundle.<hash>.min.js,
 # workers/search.<hash>.min.js): as long as a built copy holds Material's own
 # bytes, its name changes whenever they do, so the offline worker may answer
