@@ -61,8 +61,10 @@ def test_the_check_finds_a_number_and_a_quoted_one(tmp_path):
 def test_the_stages_keep_the_order_the_build_needs():
     # Page context: static-i18n's language, then the book, then search's sections.
     assert stages.PAGE_LANGUAGE > stages.BOOK_FILLED > stages.SECTIONS_INDEXED > stages.CONTEXT_READ
-    # After every language is built: lists, site files, rewrites, policies, the precache, the check.
+    # After every language is built: lists, site files, rewrites, policies,
+    # search indexes, previews, the precache, the check.
     assert (stages.LANGUAGE > stages.EVERY_LANGUAGE_BUILT > stages.SITE_FILES_WRITTEN
-            > stages.BUILT_FILES_REWRITTEN > stages.PAGES_SECURED > stages.FILES_LISTED > stages.PAGES_VERIFIED)
+            > stages.BUILT_FILES_REWRITTEN > stages.PAGES_SECURED > stages.SEARCH_INDEXED
+            > stages.PREVIEWS_WRITTEN > stages.FILES_LISTED > stages.PAGES_VERIFIED)
     assert stages.SOURCES_CHECKED > stages.LANGUAGE > stages.CONFIG_AFTER_LANGUAGE
     assert stages.LANGUAGE > stages.FILES_GENERATED

@@ -30,9 +30,10 @@ priority of its `on_config`, `on_files` and `on_post_build`; its
    handlers below `LANGUAGE` run once every language is built
    (`devconcepts.core.locales.all_languages_built`):
    `EVERY_LANGUAGE_BUILT` writes what lists the pages of every language,
-   `SITE_FILES_WRITTEN` the sitemaps, `BUILT_FILES_REWRITTEN` replaces
-   Material's search index and purges its stylesheets, `PAGES_SECURED`
-   writes each page's security policy, `PREVIEWS_WRITTEN` writes the
+   `SITE_FILES_WRITTEN` the sitemaps, `BUILT_FILES_REWRITTEN` purges
+   Material's stylesheets, `PAGES_SECURED` writes each page's security
+   policy, `SEARCH_INDEXED` replaces Material's search index with one per
+   language, `PREVIEWS_WRITTEN` writes the
    link-preview images drawn beside the build, `FILES_LISTED` lists every built
    file for the service worker, and `PAGES_VERIFIED` reads the pages last.
    These stages share the built site (`devconcepts.core.built_site`): its
@@ -86,9 +87,13 @@ EVERY_LANGUAGE_BUILT = -110
 SITE_FILES_WRITTEN = -200
 """Write the site-wide files (sitemaps, robots.txt)."""
 BUILT_FILES_REWRITTEN = -300
-"""Replace or rewrite built files (search indexes, purged stylesheets)."""
+"""Rewrite built files (purged stylesheets)."""
 PAGES_SECURED = -400
 """Write each page's security policy, after every rewrite of the files it hashes."""
+SEARCH_INDEXED = -500
+"""Write the search indexes: as late as the files are listed, since a cold
+build waits for the Korean segmenter's model, which loads on another core
+while everything before runs."""
 PREVIEWS_WRITTEN = -800
 """Write the link-preview images drawn beside the build, before the files are listed."""
 FILES_LISTED = -900

@@ -37,7 +37,7 @@ from devconcepts.core import stages
 from devconcepts.core.cache_files import Memo, cache_folder, code_version, text_key
 from devconcepts.core.errors import option_problem, stop
 from devconcepts.core.built_site import write_built
-from devconcepts.core.locales import build_locales, built_locales, is_fallback, language_prefix
+from devconcepts.core.locales import all_languages_built, build_locales, built_locales, is_fallback, language_prefix
 from devconcepts.core.material_internals import WORKER_DIR, has_page_config, replace_search_index, translate
 from devconcepts.core import site_data
 from devconcepts.terms.term_list import TermListError, load_terms
@@ -182,9 +182,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     # Every language is built and Material has written its combined index:
     # the per-language files replace it.
-    @event_priority(stages.BUILT_FILES_REWRITTEN)
+    @event_priority(stages.SEARCH_INDEXED)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        if not self.config.enabled or not all_languages_built(config):
             return
         if self._sections_memo is not None:
             self._sections_memo.save()
