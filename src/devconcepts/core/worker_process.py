@@ -9,6 +9,10 @@ module again, and a script that builds the site in-process without an
 the locks of the parent's threads (`mkdocs serve` runs a server thread) in
 whatever state they are.
 
+A child runs at a lower priority than the build (`nice`): it has time to
+spare, while the build's own thread is what a build waits for, and on two
+cores the build, Kiwi's model and the drawing would otherwise take turns.
+
 Messages are JSON in ASCII (other characters escaped), so neither side
 depends on the locale's encoding of its pipes. Messages to the child go
 through a queue and a thread of their own, so that sending never waits for
@@ -19,6 +23,7 @@ closes, so it never outlives the build or server that started it.
 from __future__ import annotations
 
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -31,12 +36,18 @@ class WorkerGone(RuntimeError):
 
 
 class WorkerProcess:
-    """The parent's side of one child: `python -m module`, started at once."""
+    """The parent's side of one child: `python -m module`, started at once,
+    `nice` steps below the build's priority."""
 
-    def __init__(self, module: str) -> None:
+    def __init__(self, module: str, *, nice: int = 0) -> None:
         self._process = subprocess.Popen(
             [sys.executable, "-m", module], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+        if nice:
+            try:
+                os.setpriority(os.PRIO_PROCESS, self._process.pid, os.getpriority(os.PRIO_PROCESS, 0) + nice)
+            except (AttributeError, OSError):  # not POSIX, or the child has already ended
+                pass
         self._outbox: queue.SimpleQueue[str | None] = queue.SimpleQueue()
         self._broken: OSError | None = None
         self._writer = threading.Thread(target=self._write, name=f"to-{module}", daemon=True)

@@ -20,6 +20,10 @@ from devconcepts.core.worker_process import WorkerGone, WorkerProcess, answer, m
 from .word_cache import Token
 
 
+KIWI_NICE = 5
+"""Steps below the build's priority (core.worker_process)."""
+
+
 class KiwiProcessError(RuntimeError):
     """Kiwi could not load or answer; the message says why."""
 
@@ -29,7 +33,9 @@ class KiwiProcess:
     then on) and asks it for tokens, one question at a time."""
 
     def __init__(self, user_words: list[str]) -> None:
-        self._child = WorkerProcess(__name__)
+        # Below the build, above the drawing of link previews: the index
+        # waits for the model once the pages are secured.
+        self._child = WorkerProcess(__name__, nice=KIWI_NICE)
         self._child.send({"user_words": user_words})
 
     @property

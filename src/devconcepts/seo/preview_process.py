@@ -24,6 +24,10 @@ from .fonts import Fonts
 from .preview import MissingGlyph, timed_render
 
 
+DRAWING_NICE = 10
+"""Steps below the build's priority."""
+
+
 class DrawingFailed(RuntimeError):
     pass
 
@@ -37,7 +41,9 @@ class PreviewProcess:
     """The parent's side."""
 
     def __init__(self) -> None:
-        self._child = WorkerProcess(__name__)
+        # The images are wanted only once every page is built: below Kiwi's
+        # process, which the search index waits for (core.worker_process).
+        self._child = WorkerProcess(__name__, nice=DRAWING_NICE)
 
     def draw(self, title: str, topic: str, site_name: str, fonts: Fonts, target: Path, cached: Path | None,
              shown_path: str) -> None:
