@@ -196,3 +196,15 @@ def test_a_title_the_font_cannot_draw_stops_at_its_page(tmp_path):
     assert result.returncode != 0, result.stderr
     assert "docs/emoji.md:1: the Nanum font has no glyph for '\U0001F600' (U+1F600)" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_kept_image_replaces_the_one_a_dirty_build_left(tmp_path):
+    from devconcepts.seo.plugin import _place
+
+    first, second, target = tmp_path / "first.png", tmp_path / "second.png", tmp_path / "site" / "topic.png"
+    first.write_bytes(b"first")
+    second.write_bytes(b"second")
+    target.parent.mkdir()
+    _place(first, target)
+    _place(second, target)
+    assert target.read_bytes() == b"second" and first.read_bytes() == b"first"
