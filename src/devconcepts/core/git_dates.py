@@ -27,7 +27,16 @@ def last_change(path: Path) -> dt.date | None:
     Falls back to the file's modification time when git has no history for
     it (a new file not committed yet, a tarball without .git, no git
     installed), and to None when the file cannot be read either."""
-    return _git_date(path.resolve()) or _mtime_date(path)
+    return _git_date(_resolved(path) if path.is_absolute() else path.resolve()) or _mtime_date(path)
+
+
+@lru_cache(maxsize=None)
+def _resolved(path: Path) -> Path:
+    # A page's date is asked for by several plugins, in every language's
+    # build: resolving the path each time was 0.3 s a build at 1,000 pages
+    # per language. Only absolute paths: a relative one depends on the
+    # working folder.
+    return path.resolve()
 
 
 def _git_date(path: Path) -> dt.date | None:
