@@ -91,9 +91,8 @@ BUILT_FILES_REWRITTEN = -300
 PAGES_SECURED = -400
 """Write each page's security policy, after every rewrite of the files it hashes."""
 SEARCH_INDEXED = -500
-"""Write the search indexes: as late as the files are listed, since a cold
-build waits for the Korean segmenter's model, which loads on another core
-while everything before runs."""
+"""Write the search indexes, after the policies: they need the Korean
+segmenter's model, which a cold build loads on another core meanwhile."""
 PREVIEWS_WRITTEN = -800
 """Write the link-preview images drawn beside the build, before the files are listed."""
 FILES_LISTED = -900

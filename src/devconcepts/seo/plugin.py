@@ -7,8 +7,8 @@
   A fallback copy is no translation: an untranslated page links only itself.
 - The template gets `link_preview` for the Open Graph and Twitter tags, and
   the page's preview image (`preview.py`) is drawn into `previews_dir`, or
-  copied from the cache when the same text was drawn with the same font and
-  code before. Images not in the cache are drawn by a process of their own
+  taken from the cache (a hard link) when the same text was drawn with the
+  same font and code before. Images not in the cache are drawn by a process of their own
   on another core while the build goes on (each takes about 16 ms, and
   checking a new title's characters for glyphs about as much, which a cold
   build would otherwise wait for on every page), and are all written by
@@ -52,6 +52,7 @@ from .sitemap import SITEMAP, Entry, sitemap_gz, sitemap_xml
 log = get_plugin_logger(__name__)
 
 X_DEFAULT = "x-default"
+
 
 class SeoPlugin(BasePlugin[SeoConfig]):
     def __init__(self):
@@ -214,6 +215,7 @@ class SeoPlugin(BasePlugin[SeoConfig]):
 
 
     on_post_build = CombinedEvent(_site_files, _previews_written)
+
 
 def _place(cached: Path, target: Path) -> None:
     """The kept image at `target`: a hard link to it, or a copy where the
