@@ -161,3 +161,14 @@ def test_cell_marks_follow_each_table_of_nested_tables():
             "</tr>\n<tr>\n<td>\nc\n</td>\n<td>d</td></tr></table><p>e</p>")
     text = separate(re.sub(r"<[^>]+>", " ", mark_cells(html)))
     assert " ".join(text.split()) == "a · b x · y / z / c · d e"
+
+
+def test_cell_marks_go_after_whole_tags_and_not_into_comments():
+    from devconcepts.search.tables import mark_cells
+
+    # A ">" inside a quoted attribute does not end the tag.
+    quoted = '<table><tr><td>a</td><TD title="a > b">b</TD></tr></table>'
+    assert mark_cells(quoted) == '<table><tr><td>a</td><TD title="a > b">\ue000b</TD></tr></table>'
+    # A cell tag inside a comment is text: it gets no mark.
+    commented = "<table><tr><td>a</td><!-- <td>x</td> --><td>b</td></tr></table>"
+    assert mark_cells(commented) == "<table><tr><td>a</td><!-- <td>x</td> --><td>\ue000b</td></tr></table>"
