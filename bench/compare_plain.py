@@ -130,6 +130,16 @@ class Site:
         return self.build(site_dir, site_url)
 
 
+def alternating(runs: int, sites: tuple[Site, ...], build) -> dict[str, list[float]]:
+    """{site name: seconds of each of `runs` builds}, the sites taking turns,
+    so that a busy moment of the machine hits both."""
+    times: dict[str, list[float]] = {s.name: [] for s in sites}
+    for _ in range(runs):
+        for s in sites:
+            times[s.name].append(build(s))
+    return times
+
+
 def gz_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
@@ -216,14 +226,8 @@ def main() -> None:
         # The site's own URL is the server's, so that links and the service
         # worker's scope match where the pages are served.
         url = {name: server.base_url for name, server in servers.items()}
-        cold: dict[str, list[float]] = {"ours": [], "plain": []}
-        for _ in range(runs):  # alternating, as the warm builds below
-            for s in sites:
-                cold[s.name].append(s.cold_build(work / f"site-{s.name}", url[s.name]))
-        warm: dict[str, list[float]] = {"ours": [], "plain": []}
-        for _ in range(runs):  # alternating, so that a busy moment of the machine hits both
-            for s in sites:
-                warm[s.name].append(s.build(work / f"site-{s.name}", url[s.name]))
+        cold = alternating(runs, sites, lambda s: s.cold_build(work / f"site-{s.name}", url[s.name]))
+        warm = alternating(runs, sites, lambda s: s.build(work / f"site-{s.name}", url[s.name]))
         print(f"built: {runs} cold and {runs} warm build(s) per site", flush=True)
 
         docs = work / "docs-scale"

@@ -184,7 +184,7 @@ def _join_selectors(selectors: list[list]) -> list:
     return joined
 
 
-def _selector_can_match(tokens: list, used: UsedNames, dropped: frozenset[str] = frozenset()) -> bool:
+def _selector_can_match(tokens: list, used: UsedNames, dropped: frozenset[str]) -> bool:
     for i, token in enumerate(tokens):
         if token.type == "literal" and token.value == "." and i + 1 < len(tokens) \
                 and tokens[i + 1].type == "ident" and not used.has_class(tokens[i + 1].value):

@@ -62,7 +62,6 @@ TOLERANCE_PATH = f"{WORKER_DIR}/devconcepts-search-tolerance.js"
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self._indexes: dict[str, LanguageIndex] = {}
-        self._built: dict[str, str] = {}
         self._segmenter: Segmenter | None = None
         self._segmenter_words: list[str] | None = None
         self._serving = False
@@ -111,7 +110,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             pipeline=[p for p in re.split(r"\s*,\s*", pipeline.strip()) if p],
             fields=dict(material.config.fields),
         )
-        self._built.pop(self._language, None)
         self._material_config = dict(material.config)
         # Material's plugin still draws the search box; its own index (both
         # languages in one file) would only be overwritten by ours.
@@ -190,13 +188,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self._sections_memo.save()
             self._sections_memo = None
         memo = Memo(cache_folder(config, self.config.cache_dir), "indexes", _code_version())
-        for language, index in self._indexes.items():
-            if language not in self._built:
-                key = text_key(dump({"pages": index.pages, "lang": index.lang, "pipeline": index.pipeline,
-                                     "fields": index.fields, "separator": self.config.separator}),
-                               repr(self._terms), repr(self.config.segmenter), repr(self.config.aliases))
-                self._built[language] = memo.get(key, lambda: dump(self._build(index, config)))
-            write_built(config, f"{index.prefix}search/search_index.json", self._built[language])
+        for index in self._indexes.values():
+            key = text_key(dump({"pages": index.pages, "lang": index.lang, "pipeline": index.pipeline,
+                                 "fields": index.fields, "separator": self.config.separator}),
+                           repr(self._terms), repr(self.config.segmenter), repr(self.config.aliases))
+            write_built(config, f"{index.prefix}search/search_index.json",
+                        memo.get(key, lambda: dump(self._build(index, config))))
         memo.save()
 
     def _build(self, index: LanguageIndex, config: MkDocsConfig) -> dict:

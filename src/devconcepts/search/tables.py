@@ -14,9 +14,7 @@ as it is."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from devconcepts.core.html_tags import markup
+from devconcepts.core.html_tags import Markup, markup
 
 CELL = " · "
 ROW = " / "
@@ -36,17 +34,12 @@ _TABLE_TAG = re.compile(r"<(/?)(table|caption|tr|td|th)(?=[\s/>])(?:[^>\"']|\"[^
 _NOT_ONLY_TAGS = re.compile(r"<[!?]|<(?:script|style)\b", re.I)
 
 
-@dataclass(frozen=True)
-class _Tag:
-    name: str
-    end: int
-    closing: bool
-
-
-def _table_tags(html: str) -> list:
+def _table_tags(html: str) -> list[Markup]:
     if _NOT_ONLY_TAGS.search(html):
         return [item for item in markup(html) if item.name in _TABLE_TAGS]
-    return [_Tag(match[2].lower(), match.end(), bool(match[1])) for match in _TABLE_TAG.finditer(html)]
+    # As markup() gives them, less the attributes, which mark_cells does not read.
+    return [Markup(match[2].lower(), match.start(), match.end(), closing=bool(match[1]))
+            for match in _TABLE_TAG.finditer(html)]
 
 
 def mark_cells(html: str) -> str:
