@@ -9,7 +9,7 @@ seed's own words (the seed is kept verbatim; its pages mark its corrections).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest

@@ -4,7 +4,6 @@ no Python traceback around it."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -123,7 +123,7 @@ class PrintedPdf:
             if match:
                 fonts.append(Font(match[1], match[2], match[3] == "yes"))
         if rows and len(fonts) != len(rows):
-            raise AssertionError(f"could not read pdffonts output:\n" + "\n".join(rows))
+            raise AssertionError("could not read pdffonts output:\n" + "\n".join(rows))
         return fonts
 
     def png(self, out: Path, *, sheet: int = 1, dpi: int = 72, gray: bool = False) -> Path:

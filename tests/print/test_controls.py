@@ -8,7 +8,7 @@ import pytest
 
 from devconcepts.core.labels import label
 
-from .conftest import printable_sources, source_url, topic_sources
+from .conftest import printable_sources, source_url
 from .fixture import ANSWER, OPEN_NOTE, QUESTION
 from .pdf import normalise, print_pdf
 

@@ -8,8 +8,6 @@ import logging
 import os
 import subprocess
 
-import pytest
-
 from devconcepts_testkit import build_in_process, build_site
 from devconcepts.core import git_dates
 from devconcepts.print_book.chapters import Chapter, rewrite_chapter
