@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 
 from devconcepts.assets.bundle import bundle_css, bundle_js, committed_script
 from devconcepts.core.committed import sources_digest
-from assets.small_site import build_small_site
 from devconcepts.core.material_internals import PALETTE_SWITCHING
+from assets.small_site import build_small_site
 from devconcepts_testkit import ROOT, read_config
 
 

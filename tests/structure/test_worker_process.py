@@ -19,4 +19,3 @@ def test_a_child_runs_nice_steps_below_the_build():
     finally:
         child.close()
     assert child.returncode == 0
-

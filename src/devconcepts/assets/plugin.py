@@ -34,10 +34,9 @@ from devconcepts.core.material_internals import PALETTE_SWITCHING, STYLESHEETS
 
 log = get_plugin_logger(__name__)
 
-# Material's palette sets this on <body> at every page's start, and its rule
-# `[data-md-color-switching] *` has every element restyled when it comes and
-# goes; all the rule does is hold back colour transitions while the reader
-# switches the palette (material_internals.PALETTE_SWITCHING).
+# Attributes whose selectors the purge drops even where pages use them:
+# setting or removing one restyles every element of the page
+# (material_internals.PALETTE_SWITCHING).
 DROPPED_ATTRIBUTES = (PALETTE_SWITCHING,)
 
 STYLES_PARTIAL = "partials/styles.html"

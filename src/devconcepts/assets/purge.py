@@ -13,10 +13,9 @@ when it needs
 then custom properties that nothing reads any more are dropped.
 
 A selector that needs one of the attributes given as `dropped_attributes` is
-dropped too, used or not: an attribute that a script sets on `<body>` for a
-moment, with a rule such as `[data-md-color-switching] *` that every element
-of the page is checked against, costs the page a restyle of every element
-each time it is set or removed (material_internals.PALETTE_SWITCHING).
+dropped too, used or not: one that a script sets on `<body>` for a moment,
+under a rule every element matches, restyles the whole page each time
+(material_internals.PALETTE_SWITCHING).
 
 What counts as used: every class in every built HTML file; every word in every
 script a page loads, since Material's scripts add classes from string

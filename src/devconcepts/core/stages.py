@@ -33,9 +33,9 @@ priority of its `on_config`, `on_files` and `on_post_build`; its
    `SITE_FILES_WRITTEN` the sitemaps, `BUILT_FILES_REWRITTEN` purges
    Material's stylesheets, `PAGES_SECURED` writes each page's security
    policy, `SEARCH_INDEXED` replaces Material's search index with one per
-   language, `PREVIEWS_WRITTEN` writes the
-   link-preview images drawn beside the build, `FILES_LISTED` lists every built
-   file for the service worker, and `PAGES_VERIFIED` reads the pages last.
+   language, `PREVIEWS_WRITTEN` writes the link-preview images drawn beside
+   the build, `FILES_LISTED` lists every built file for the service worker,
+   and `PAGES_VERIFIED` reads the pages last.
    These stages share the built site (`devconcepts.core.built_site`): its
    files are listed and read once, and each stage writes through it what it
    rewrites, so the next one reads that; only `PAGES_VERIFIED` reads the

@@ -14,6 +14,7 @@ as it is."""
 from __future__ import annotations
 
 import re
+
 from devconcepts.core.html_tags import Markup, markup
 
 CELL = " · "

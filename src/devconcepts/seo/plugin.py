@@ -8,11 +8,11 @@
 - The template gets `link_preview` for the Open Graph and Twitter tags, and
   the page's preview image (`preview.py`) is drawn into `previews_dir`, or
   taken from the cache (a hard link) when the same text was drawn with the
-  same font and code before. Images not in the cache are drawn by a process of their own
-  on another core while the build goes on (each takes about 16 ms, and
-  checking a new title's characters for glyphs about as much, which a cold
-  build would otherwise wait for on every page), and are all written by
-  `PREVIEWS_WRITTEN`.
+  same font and code before. Images not in the cache are drawn by a process
+  of their own on another core while the build goes on (each takes about
+  16 ms, and checking a new title's characters for glyphs about as much,
+  which a cold build would otherwise wait for on every page), and are all
+  written by `PREVIEWS_WRITTEN`.
 - After the build: the root sitemap with the same pairs as the heads and the
   date the page's sources last changed in git (`devconcepts.core.page_sources`),
   a sitemap in every other language root, and robots.txt."""
